@@ -1,0 +1,67 @@
+/**
+ * Starts the whole portal on one port: opens the database (migrating), seeds an empty install,
+ * builds the app and listens. `npm start` and the integration tests both come through here.
+ */
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { openDatabase } from '../storage/db.ts';
+import { ensurePlatform, isEmpty, seedDemo } from '../storage/seed.ts';
+import { buildApp } from './app.ts';
+import { RateLimiter } from './auth/rate-limit.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { createMailer } from './email/mailer.ts';
+import { PortalEventBus } from './events.ts';
+import { scheduleHousekeeping } from './housekeeping.ts';
+import { loadSecretKey } from './secret-key.ts';
+
+export interface RunningPortal {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startPortal(config: Config, opts: { log?: Logger } = {}): Promise<RunningPortal> {
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const db = openDatabase(config.dataDir);
+  let seeded = false;
+  if (isEmpty(db)) {
+    if (config.seedDemo) {
+      await seedDemo(db);
+      seeded = true;
+    } else {
+      ensurePlatform(db);
+    }
+  }
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    mailer: createMailer({ db, dataDir: config.dataDir, smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    events: new PortalEventBus(),
+    limiter: new RateLimiter(db, config.rateLimitScale),
+    secretKey: loadSecretKey(config.dataDir, config.secretKeyHex),
+    collab: null,
+  };
+  const app = await buildApp(ctx);
+  const stopHousekeeping = scheduleHousekeeping(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return {
+    app,
+    ctx,
+    url: `http://${host}:${port}`,
+    seeded,
+    async close() {
+      stopHousekeeping();
+      await app.close();
+      ctx.mailer.close();
+      db.$client.close();
+    },
+  };
+}
