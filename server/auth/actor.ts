@@ -1,18 +1,8 @@
 /** Loads who is acting: the user, their single membership and their tenant's place in the tree. */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../storage/db.ts';
-import { type Role, type Section, memberships, tenants, users } from '../../storage/schema.ts';
-import type { Actor } from '../policy/actor.ts';
-
-/** Sections a `client` may use when their client_admin has not chosen: read-restricted default. */
-export const DEFAULT_CLIENT_SECTIONS: Section[] = ['tickets', 'kb'];
-const ALL_SECTIONS: Section[] = ['tickets', 'invoices', 'contracts', 'kb', 'chat', 'messages', 'files'];
-
-/** The sections a member may use: everything for every role but `client`, whose admin chooses. */
-export function effectiveSections(role: Role, chosen: Section[] | null): Section[] {
-  if (role !== 'client') return ALL_SECTIONS;
-  return chosen ?? DEFAULT_CLIENT_SECTIONS;
-}
+import { memberships, tenants, users } from '../../storage/schema.ts';
+import { type Actor, sectionsFor } from '../policy/actor.ts';
 
 export interface ActingUser {
   id: string;
@@ -51,7 +41,7 @@ export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingU
       tenantId: row.tenantId,
       tenantKind: row.tenantKind,
       tenantParentId: row.tenantParentId,
-      sections: effectiveSections(row.role, row.sections),
+      sections: sectionsFor(row.role, row.sections),
     },
     user: { id: row.id, email: row.email, name: row.name, status: row.status, hasPassword: row.passwordHash !== null },
   };

@@ -1,0 +1,132 @@
+/**
+ * Computed abilities sent to the client with each resource (docs/API.md: TenantView, UserView,
+ * Me). The UI reads these and never works permissions out itself, so every flag here is one of
+ * the policy's own rules, never a role check of its own.
+ */
+import type { Role } from '../../storage/schema.ts';
+import { type Actor, isWellPlaced, type TenantRef, type UserRef } from './actor.ts';
+import { has } from './matrix.ts';
+import { canReadOutbox, canViewAuditLog } from './platform.ts';
+import {
+  canConfigureBranding,
+  canCreateTenant,
+  canRequestDomain,
+  canUpdateTenant,
+  canVerifyDomain,
+  updateReach,
+  viewReach,
+} from './tenants.ts';
+import { assignableRoles, canEditSections, canManageUser, canManageUsersIn } from './users.ts';
+
+/** `TenantView.abilities`. */
+export interface TenantAbilities {
+  update: boolean;
+  manageUsers: boolean;
+  configureBranding: boolean;
+  createClientOrg: boolean;
+  verifyDomain: boolean;
+  requestDomain: boolean;
+}
+
+/** `UserView.abilities`. */
+export interface UserAbilities {
+  update: boolean;
+  deactivate: boolean;
+  changeRole: boolean;
+  assignableRoles: Role[];
+  editSections: boolean;
+}
+
+/** `Me.abilities`. */
+export interface MeAbilities {
+  manageUsers: boolean;
+  manageOrganizations: boolean;
+  configureBranding: boolean;
+  readOutbox: boolean;
+  viewAuditLog: boolean;
+}
+
+/** Navigation entries, in display order. */
+export const NAVIGATION = [
+  'dashboard',
+  'tickets',
+  'organizations',
+  'users',
+  'branding',
+  'outbox',
+  'audit',
+  'profile',
+  'security',
+] as const;
+export type NavEntry = (typeof NAVIGATION)[number];
+
+/** What the actor may do to tenant `t`. */
+export function tenantAbilities(actor: Actor, t: TenantRef): TenantAbilities {
+  return {
+    update: canUpdateTenant(actor, t),
+    manageUsers: canManageUsersIn(actor, t),
+    configureBranding: canConfigureBranding(actor, t),
+    createClientOrg: canCreateTenant(actor, 'client', t),
+    verifyDomain: canVerifyDomain(actor, t),
+    requestDomain: canRequestDomain(actor, t),
+  };
+}
+
+/**
+ * What the actor may do to user `u`. `deactivate` covers reactivation too (the UI shows whichever
+ * fits the status); `changeRole` is only true when there is another role to move them to.
+ */
+export function userAbilities(actor: Actor, u: UserRef): UserAbilities {
+  const manage = canManageUser(actor, u);
+  const roles = manage ? assignableRoles(actor, u.tenant) : [];
+  return {
+    update: manage,
+    deactivate: manage,
+    changeRole: roles.some((role) => role !== u.role),
+    assignableRoles: roles,
+    editSections: canEditSections(actor, u),
+  };
+}
+
+/** Whether the actor manages people anywhere: any user-management row of the matrix. */
+function managesSomeUsers(actor: Actor): boolean {
+  return (
+    has(actor, 'users.manage_staff') ||
+    has(actor, 'users.manage_partners') ||
+    has(actor, 'users.manage_partner_clients') ||
+    has(actor, 'users.manage_own_org')
+  );
+}
+
+/** The actor's own abilities, for `GET /api/me`. */
+export function meAbilities(actor: Actor): MeAbilities {
+  return {
+    manageUsers: managesSomeUsers(actor),
+    // Organizations are managed by whoever may rename or activate some tenant.
+    manageOrganizations: isWellPlaced(actor) && updateReach(actor.role) !== 'nowhere',
+    configureBranding: has(actor, 'branding.configure'),
+    readOutbox: canReadOutbox(actor),
+    viewAuditLog: canViewAuditLog(actor),
+  };
+}
+
+/**
+ * The navigation entries the actor may use, in display order. "Organizations" lists tenants
+ * beyond one's own, so it shows for everyone who can see more than their own org.
+ */
+export function navigationFor(actor: Actor): NavEntry[] {
+  const me = meAbilities(actor);
+  const shown: Record<NavEntry, boolean> = {
+    dashboard: true,
+    tickets: has(actor, 'tickets.view_own'),
+    organizations:
+      isWellPlaced(actor) && ['everywhere', 'below_platform', 'own_tree'].includes(viewReach(actor.role)),
+    users: me.manageUsers,
+    branding: me.configureBranding,
+    outbox: me.readOutbox,
+    audit: me.viewAuditLog,
+    profile: true,
+    security: true,
+  };
+  return NAVIGATION.filter((entry) => shown[entry]);
+}
