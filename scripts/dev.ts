@@ -7,14 +7,22 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const children = [
-  spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--watch', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  }),
-  spawn(process.execPath, ['--watch-path=server', '--watch-path=storage', '--watch-path=collab', 'server/main.ts'], {
-    cwd: root,
-    stdio: 'inherit',
-  }),
+  spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--watch', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  ),
+  spawn(
+    process.execPath,
+    ['--watch-path=server', '--watch-path=storage', '--watch-path=collab', 'server/main.ts'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  ),
 ];
 
 const stop = () => {

@@ -2,7 +2,7 @@
  * Typed configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a message naming the variable (see main.ts).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -29,6 +29,8 @@ const ZEnv = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Multiplier on rate limits; tests raise it so parallel suites do not trip them. */
   RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10000).default(1),
+  /** Where the built web client lies (vite's outDir). */
+  CLIENT_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -46,6 +48,7 @@ export interface Config {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   trustProxy: boolean;
   rateLimitScale: number;
+  clientDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +77,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    clientDir: resolve(e.CLIENT_DIR ?? join(import.meta.dirname, '..', 'dist', 'client')),
   };
 }

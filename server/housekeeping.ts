@@ -10,7 +10,10 @@ const DAY = 24 * 60 * 60 * 1000;
 export function runHousekeeping(ctx: AppContext): void {
   const audit = pruneAudit(ctx.db, ctx.config.auditRetentionDays);
   const sessions = deleteExpiredSessions(ctx.db);
-  const tokens = ctx.db.delete(magicLinkTokens).where(lt(magicLinkTokens.expiresAt, new Date(Date.now() - DAY))).run().changes;
+  const tokens = ctx.db
+    .delete(magicLinkTokens)
+    .where(lt(magicLinkTokens.expiresAt, new Date(Date.now() - DAY)))
+    .run().changes;
   ctx.log.info({ audit, sessions, tokens }, 'housekeeping done');
 }
 

@@ -1,6 +1,7 @@
 /** `npm start`: the portal with demo data on PORT (3000). */
-import { ConfigError, loadConfig } from './config.ts';
+
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../storage/seed.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { startPortal } from './server.ts';
 
 let config: ReturnType<typeof loadConfig>;

@@ -11,7 +11,8 @@ export function loadSecretKey(dataDir: string, fromEnv: string | undefined): Buf
   const file = join(dataDir, 'secret.key');
   if (existsSync(file)) {
     const hex = readFileSync(file, 'utf8').trim();
-    if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} is corrupt: expected 64 hexadecimal characters.`);
+    if (!/^[0-9a-f]{64}$/i.test(hex))
+      throw new Error(`${file} is corrupt: expected 64 hexadecimal characters.`);
     return Buffer.from(hex, 'hex');
   }
   const key = randomBytes(32);

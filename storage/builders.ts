@@ -6,13 +6,13 @@ import { hash } from '@node-rs/argon2';
 import { newId } from '../server/ids.ts';
 import type { Db } from './db.ts';
 import {
+  memberships,
   type Role,
   type Section,
   type StoredBranding,
   type TenantKind,
-  type UserStatus,
-  memberships,
   tenants,
+  type UserStatus,
   users,
 } from './schema.ts';
 
@@ -61,17 +61,34 @@ export interface UserInput {
 /** Cheap argon2id parameters are for tests only; the seed and the app use the real ones. */
 export async function buildUser(db: Db, input: UserInput, opts: { fastHash?: boolean } = {}) {
   const passwordHash = input.password
-    ? await hash(input.password, opts.fastHash ? { memoryCost: 1024, timeCost: 1, parallelism: 1 } : { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+    ? await hash(
+        input.password,
+        opts.fastHash
+          ? { memoryCost: 1024, timeCost: 1, parallelism: 1 }
+          : { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+      )
     : null;
   return db.transaction((tx) => {
     const user = tx
       .insert(users)
-      .values({ id: id(), email: input.email.toLowerCase(), name: input.name, passwordHash, status: input.status ?? 'active' })
+      .values({
+        id: id(),
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash,
+        status: input.status ?? 'active',
+      })
       .returning()
       .get();
     const membership = tx
       .insert(memberships)
-      .values({ id: id(), userId: user.id, tenantId: input.tenantId, role: input.role, sections: input.sections ?? null })
+      .values({
+        id: id(),
+        userId: user.id,
+        tenantId: input.tenantId,
+        role: input.role,
+        sections: input.sections ?? null,
+      })
       .returning()
       .get();
     return { ...user, role: membership.role, tenantId: membership.tenantId };

@@ -97,7 +97,10 @@ export const memberships = sqliteTable(
     createdAt: createdAt(),
   },
   // One membership per user for now: a person belongs to exactly one tenant.
-  (t) => [uniqueIndex('memberships_user_unique').on(t.userId), index('memberships_tenant_idx').on(t.tenantId)],
+  (t) => [
+    uniqueIndex('memberships_user_unique').on(t.userId),
+    index('memberships_tenant_idx').on(t.tenantId),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -136,7 +139,10 @@ export const magicLinkTokens = sqliteTable(
     usedAt: integer('used_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('magic_link_token_hash_unique').on(t.tokenHash), index('magic_link_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('magic_link_token_hash_unique').on(t.tokenHash),
+    index('magic_link_user_idx').on(t.userId),
+  ],
 );
 
 export const totpCredentials = sqliteTable('totp_credentials', {

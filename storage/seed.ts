@@ -49,8 +49,20 @@ export async function seedDemo(db: Db): Promise<void> {
       loginText: 'Welcome to the Acme client hub. Sign in to follow your requests and talk to our team.',
     },
   });
-  const globex = buildTenant(db, { kind: 'client', name: 'Globex', slug: 'globex', keyPrefix: 'GLOBEX', parentId: acme.id });
-  const initech = buildTenant(db, { kind: 'client', name: 'Initech', slug: 'initech', keyPrefix: 'INITECH', parentId: platformId });
+  const globex = buildTenant(db, {
+    kind: 'client',
+    name: 'Globex',
+    slug: 'globex',
+    keyPrefix: 'GLOBEX',
+    parentId: acme.id,
+  });
+  const initech = buildTenant(db, {
+    kind: 'client',
+    name: 'Initech',
+    slug: 'initech',
+    keyPrefix: 'INITECH',
+    parentId: platformId,
+  });
   const northwind = buildTenant(db, {
     kind: 'partner',
     name: 'Northwind Digital',
@@ -59,7 +71,13 @@ export async function seedDemo(db: Db): Promise<void> {
     parentId: platformId,
     branding: { portalName: 'Northwind Support', primaryColor: '#1d4ed8', accentColor: '#e11d48' },
   });
-  const contoso = buildTenant(db, { kind: 'client', name: 'Contoso', slug: 'contoso', keyPrefix: 'CONTOSO', parentId: northwind.id });
+  const contoso = buildTenant(db, {
+    kind: 'client',
+    name: 'Contoso',
+    slug: 'contoso',
+    keyPrefix: 'CONTOSO',
+    parentId: northwind.id,
+  });
   const orgIds: Record<string, string> = {
     Kre8ivTech: platformId,
     'Acme Agency': acme.id,

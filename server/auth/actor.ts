@@ -43,6 +43,12 @@ export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingU
       tenantParentId: row.tenantParentId,
       sections: sectionsFor(row.role, row.sections),
     },
-    user: { id: row.id, email: row.email, name: row.name, status: row.status, hasPassword: row.passwordHash !== null },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      status: row.status,
+      hasPassword: row.passwordHash !== null,
+    },
   };
 }

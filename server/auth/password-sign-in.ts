@@ -26,10 +26,19 @@ export async function signInWithPassword(
   const lockKey = `login-fail:${input.email}`;
   const locked = ctx.limiter.lockedFor(lockKey);
   if (locked > 0) {
-    throw rateLimited(locked, 'account_locked', `Too many failed attempts. Try again in ${Math.ceil(locked)} seconds.`);
+    throw rateLimited(
+      locked,
+      'account_locked',
+      `Too many failed attempts. Try again in ${Math.ceil(locked)} seconds.`,
+    );
   }
   const user = ctx.db
-    .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, tenantId: memberships.tenantId })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      tenantId: memberships.tenantId,
+    })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(eq(users.email, input.email))

@@ -60,7 +60,10 @@ export class RateLimiter {
       const lockedUntil = lockSeconds ? now + lockSeconds * 1000 : null;
       tx.insert(rateLimitBuckets)
         .values({ key, tokens: failures, updatedAt: now, lockedUntil })
-        .onConflictDoUpdate({ target: rateLimitBuckets.key, set: { tokens: failures, updatedAt: now, lockedUntil } })
+        .onConflictDoUpdate({
+          target: rateLimitBuckets.key,
+          set: { tokens: failures, updatedAt: now, lockedUntil },
+        })
         .run();
       return lockSeconds;
     });

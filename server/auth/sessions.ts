@@ -48,7 +48,13 @@ export function createSession(
     .run();
   return {
     token: `${id}.${secret}`,
-    session: { id, userId: input.userId, twoFactorVerified: input.twoFactorVerified, expiresAt, lastSeenAt: now },
+    session: {
+      id,
+      userId: input.userId,
+      twoFactorVerified: input.twoFactorVerified,
+      expiresAt,
+      lastSeenAt: now,
+    },
   };
 }
 
@@ -93,7 +99,14 @@ export function validateSessionToken(
     expiresAt = new Date(now + opts.idleDays * DAY);
     db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id)).run();
   }
-  return { id: row.id, userId: row.userId, twoFactorVerified: row.twoFactorVerified, expiresAt, lastSeenAt, refreshed };
+  return {
+    id: row.id,
+    userId: row.userId,
+    twoFactorVerified: row.twoFactorVerified,
+    expiresAt,
+    lastSeenAt,
+    refreshed,
+  };
 }
 
 /** Marks a half-signed-in session as fully signed in once its second factor is verified. */
@@ -110,7 +123,12 @@ export function invalidateUserSessions(db: Db, userId: string, exceptSessionId?:
   const where = exceptSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId);
-  return db.delete(sessions).where(where).returning({ id: sessions.id }).all().map((r) => r.id);
+  return db
+    .delete(sessions)
+    .where(where)
+    .returning({ id: sessions.id })
+    .all()
+    .map((r) => r.id);
 }
 
 /** Deletes expired sessions; run by the daily housekeeping. */

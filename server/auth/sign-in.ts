@@ -33,7 +33,12 @@ export function startSession(
   const { token, session } = createSession(
     ctx.db,
     { idleDays: ctx.config.sessionIdleDays },
-    { userId: user.id, twoFactorVerified: !needsCode, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+    {
+      userId: user.id,
+      twoFactorVerified: !needsCode,
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+    },
   );
   setSessionCookie(reply, ctx.config, token, session.expiresAt);
   if (needsCode) return { twoFactorRequired: true };

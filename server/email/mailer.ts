@@ -26,7 +26,13 @@ export interface Mailer {
   close(): void;
 }
 
-export function createMailer(opts: { db: Db; dataDir: string; smtpUrl?: string | undefined; from: string; log: Logger }): Mailer {
+export function createMailer(opts: {
+  db: Db;
+  dataDir: string;
+  smtpUrl?: string | undefined;
+  from: string;
+  log: Logger;
+}): Mailer {
   const outboxDir = join(opts.dataDir, 'outbox');
   const smtp: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   // Renders the exact RFC 822 message without sending it: what the outbox stores.
@@ -37,7 +43,14 @@ export function createMailer(opts: { db: Db; dataDir: string; smtpUrl?: string |
     async send(email) {
       const id = newId();
       const from = { name: email.fromName ?? address.name, address: address.address };
-      const message = { from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: `<${id}@portal>` };
+      const message = {
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: `<${id}@portal>`,
+      };
       let file: string | null = null;
       let error: string | null = null;
       if (smtp) {

@@ -8,7 +8,12 @@ export class AppError extends Error {
   readonly details: unknown;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, opts: { details?: unknown; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    opts: { details?: unknown; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -20,7 +25,8 @@ export class AppError extends Error {
 /** A resource the actor may not see: always 404, never a 403 that confirms it exists. */
 export const notFound = (what = 'resource') => new AppError(404, 'not_found', `That ${what} was not found.`);
 
-export const forbidden = (message = 'You are not allowed to do that.') => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do that.') =>
+  new AppError(403, 'forbidden', message);
 
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Please sign in.');
 

@@ -60,10 +60,15 @@ export function authenticateRequest(ctx: AppContext) {
 }
 
 /** The fully signed-in actor, or 401 (`two_factor_required` for a half-signed-in session). */
-export function requireActor(req: FastifyRequest): { actor: Actor; user: ActingUser; session: SessionRecord } {
+export function requireActor(req: FastifyRequest): {
+  actor: Actor;
+  user: ActingUser;
+  session: SessionRecord;
+} {
   const auth = req.auth;
   if (!auth) throw unauthenticated();
-  if (!auth.actor) throw new AppError(401, 'two_factor_required', 'Enter the code from your authenticator app.');
+  if (!auth.actor)
+    throw new AppError(401, 'two_factor_required', 'Enter the code from your authenticator app.');
   return { actor: auth.actor, user: auth.user, session: auth.session };
 }
 

@@ -7,18 +7,17 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { escapeHtml } from '../email/templates.ts';
 import { type Branding, effectiveBranding, readableOn } from '../tenancy/branding.ts';
 import { resolveHostTenant } from '../tenancy/resolve.ts';
-import { escapeHtml } from '../email/templates.ts';
 
 const PLACEHOLDER = '<!--portal:head-->';
 
-export function clientDir(): string {
-  return join(import.meta.dirname, '..', '..', 'dist', 'client');
-}
-
 /** The branding for a page request: the signed-in user's tenant, else the host's tenant. */
-export function brandingForRequest(ctx: AppContext, req: FastifyRequest): { branding: Branding; tenantName: string } {
+export function brandingForRequest(
+  ctx: AppContext,
+  req: FastifyRequest,
+): { branding: Branding; tenantName: string } {
   const host = resolveHostTenant(ctx.db, ctx.config.publicUrl.hostname, req.headers.host);
   const tenantId = req.auth?.actor?.tenantId ?? host.id;
   const branding = effectiveBranding(ctx.db, tenantId);
@@ -42,7 +41,7 @@ export function renderHead(branding: Branding, tenantName: string): string {
 }
 
 export async function registerSpa(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const dir = clientDir();
+  const dir = ctx.config.clientDir;
   const indexFile = join(dir, 'index.html');
   let template: string | null = null;
   const loadTemplate = () => {
@@ -61,8 +60,15 @@ export async function registerSpa(app: FastifyInstance, ctx: AppContext): Promis
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/assets/') || path.includes('.')) {
-      return reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.' } });
+    if (
+      req.method !== 'GET' ||
+      path.startsWith('/api/') ||
+      path.startsWith('/assets/') ||
+      path.includes('.')
+    ) {
+      return reply
+        .code(404)
+        .send({ error: { code: 'not_found', message: 'There is nothing at this address.' } });
     }
     const html = loadTemplate();
     if (!html) {

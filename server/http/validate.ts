@@ -8,6 +8,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = details[0];
-  const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'The request is not valid.';
+  const message = first
+    ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+    : 'The request is not valid.';
   throw new AppError(400, 'validation_failed', message, { details });
 }

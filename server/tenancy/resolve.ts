@@ -39,7 +39,13 @@ export function resolveHostTenant(db: Db, publicHost: string, hostHeader: string
     const byDomain = db
       .select(columns)
       .from(tenants)
-      .where(and(eq(tenants.customDomain, host), eq(tenants.customDomainStatus, 'verified'), eq(tenants.active, true)))
+      .where(
+        and(
+          eq(tenants.customDomain, host),
+          eq(tenants.customDomainStatus, 'verified'),
+          eq(tenants.active, true),
+        ),
+      )
       .get();
     if (byDomain) return byDomain;
   }

@@ -10,9 +10,12 @@ import { loadConfig } from '../../server/config.ts';
 import { startPortal } from '../../server/server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-const portal = await startPortal(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_SCALE: '10000' }), {
-  log: pino({ level: 'silent' }),
-});
+const portal = await startPortal(
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_SCALE: '10000' }),
+  {
+    log: pino({ level: 'silent' }),
+  },
+);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -55,7 +58,15 @@ const rows = [
   }),
 ];
 
-console.table(rows.map((r) => ({ benchmark: r.name, n: r.n, 'p50 ms': r.p50.toFixed(2), 'p95 ms': r.p95.toFixed(2), 'p99 ms': r.p99.toFixed(2) })));
+console.table(
+  rows.map((r) => ({
+    benchmark: r.name,
+    n: r.n,
+    'p50 ms': r.p50.toFixed(2),
+    'p95 ms': r.p95.toFixed(2),
+    'p99 ms': r.p99.toFixed(2),
+  })),
+);
 const file = join(import.meta.dirname, 'results', `api-${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
 console.log(`Results written to ${file}`);

@@ -18,7 +18,12 @@ export class PortalClient {
     this.baseUrl = baseUrl;
   }
 
-  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...this.headers, ...headers };
     if (body !== undefined && typeof body !== 'string') h['content-type'] = 'application/json';
     if (typeof body === 'string') h['content-type'] ??= 'application/json';
@@ -64,7 +69,8 @@ export class PortalClient {
   /** Signs in with the demo password and fails loudly if that does not work. */
   async login(email: string, password = 'demo-portal-2026'): Promise<this> {
     const res = await this.post('/api/auth/login', { email, password });
-    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return this;
   }
 }

@@ -20,7 +20,9 @@ export const ZNewPassword = z
   .max(256, 'Use at most 256 characters.');
 
 const ZProfileUpdate = z.object({ name: z.string().trim().min(1, 'Enter your name.').max(100) }).strict();
-const ZPasswordChange = z.object({ currentPassword: z.string().max(1024).optional(), newPassword: ZNewPassword }).strict();
+const ZPasswordChange = z
+  .object({ currentPassword: z.string().max(1024).optional(), newPassword: ZNewPassword })
+  .strict();
 
 export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/me', async (req) => {
@@ -39,9 +41,15 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { actor, user, session } = requireActor(req);
     ctx.limiter.consume(`user:password:${user.id}`, LIMITS.passwordChangePerUser);
     const input = parse(ZPasswordChange, req.body);
-    const row = ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+    const row = ctx.db
+      .select({ passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .get();
     if (row?.passwordHash) {
-      const ok = input.currentPassword !== undefined && (await verifyPassword(row.passwordHash, input.currentPassword));
+      const ok =
+        input.currentPassword !== undefined &&
+        (await verifyPassword(row.passwordHash, input.currentPassword));
       if (!ok) throw new AppError(400, 'invalid_current_password', 'Your current password is not correct.');
     }
     const passwordHash = await hashPassword(input.newPassword);
@@ -49,7 +57,15 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     // A new password ends every other session: a thief with an old cookie is out.
     const revoked = invalidateUserSessions(ctx.db, user.id, session.id);
     ctx.events.emit('sessions.revoked', { userId: user.id, sessionIds: revoked });
-    recordAudit(ctx.db, { action: 'auth.password_changed', tenantId: actor.tenantId, actorUserId: user.id, targetType: 'user', targetId: user.id, ip: req.ip, data: { otherSessionsRevoked: revoked.length } });
+    recordAudit(ctx.db, {
+      action: 'auth.password_changed',
+      tenantId: actor.tenantId,
+      actorUserId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ip: req.ip,
+      data: { otherSessionsRevoked: revoked.length },
+    });
     return reply.code(204).send();
   });
 

@@ -49,7 +49,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       .run().changes;
     if (!deleted) throw notFound('session');
     ctx.events.emit('sessions.revoked', { userId: user.id, sessionIds: [id] });
-    recordAudit(ctx.db, { action: 'auth.session_revoked', tenantId: actor.tenantId, actorUserId: user.id, targetType: 'session', targetId: id, ip: req.ip });
+    recordAudit(ctx.db, {
+      action: 'auth.session_revoked',
+      tenantId: actor.tenantId,
+      actorUserId: user.id,
+      targetType: 'session',
+      targetId: id,
+      ip: req.ip,
+    });
     return reply.code(204).send();
   });
 
@@ -57,7 +64,13 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { user, actor, session } = requireActor(req);
     const revoked = invalidateUserSessions(ctx.db, user.id, session.id);
     ctx.events.emit('sessions.revoked', { userId: user.id, sessionIds: revoked });
-    recordAudit(ctx.db, { action: 'auth.session_revoked', tenantId: actor.tenantId, actorUserId: user.id, ip: req.ip, data: { count: revoked.length } });
+    recordAudit(ctx.db, {
+      action: 'auth.session_revoked',
+      tenantId: actor.tenantId,
+      actorUserId: user.id,
+      ip: req.ip,
+      data: { count: revoked.length },
+    });
     return reply.code(204).send();
   });
 }

@@ -14,7 +14,9 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -32,7 +34,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser context (its own cookies) at a viewport, with touch for phone widths. */
-export async function newContext(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
   const phone = viewport.width < 600;
   return browser.newContext({ baseURL, viewport, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 });
 }
@@ -46,7 +52,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Signs in through the real sign-in form. */
-export async function signInThroughForm(page: Page, email: string, password = 'demo-portal-2026'): Promise<void> {
+export async function signInThroughForm(
+  page: Page,
+  email: string,
+  password = 'demo-portal-2026',
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email', { exact: false }).first().fill(email);
   await page.getByLabel('Password', { exact: false }).first().fill(password);
