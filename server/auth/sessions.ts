@@ -109,11 +109,6 @@ export function validateSessionToken(
   };
 }
 
-/** Marks a half-signed-in session as fully signed in once its second factor is verified. */
-export function markTwoFactorVerified(db: Db, sessionId: string): void {
-  db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId)).run();
-}
-
 export function invalidateSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }

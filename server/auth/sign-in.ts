@@ -8,7 +8,7 @@ import { totpCredentials } from '../../storage/schema.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { setSessionCookie } from './cookie.ts';
-import { createSession } from './sessions.ts';
+import { createSession, invalidateSession } from './sessions.ts';
 
 export type SignInResult = { twoFactorRequired: true } | { user: { id: string } };
 
@@ -29,6 +29,12 @@ export function startSession(
   user: { id: string; tenantId: string },
   method: 'password' | 'magic_link' | 'invite',
 ): SignInResult {
+  // The browser's previous session (another account, or a half-finished sign-in) ends here:
+  // its cookie is about to be overwritten, and a live row nobody holds is only a liability.
+  if (req.auth) {
+    invalidateSession(ctx.db, req.auth.session.id);
+    ctx.events.emit('sessions.revoked', { userId: req.auth.user.id, sessionIds: [req.auth.session.id] });
+  }
   const needsCode = hasTwoFactor(ctx, user.id);
   const { token, session } = createSession(
     ctx.db,

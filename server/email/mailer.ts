@@ -19,6 +19,23 @@ export interface OutgoingEmail {
   html?: string;
   /** Display name for the From header, e.g. the tenant's portal name. */
   fromName?: string;
+  /**
+   * One-time secrets in the message (sign-in and invitation links). They go to the recipient
+   * (SMTP, and the operator's .eml file) but never into the outbox table that staff read in the
+   * UI: otherwise staff could sign in as anyone, the super_admin included.
+   */
+  secrets?: string[];
+}
+
+export const HIDDEN_SECRET = '[one-time link hidden: delivered to the recipient only]';
+
+/** Replaces every secret (longest first, so a URL goes before the token inside it). */
+export function redactSecrets(value: string, secrets: string[]): string {
+  let out = value;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret) out = out.replaceAll(secret, HIDDEN_SECRET);
+  }
+  return out;
 }
 
 export interface Mailer {
@@ -74,8 +91,8 @@ export function createMailer(opts: {
           toAddress: email.to,
           fromAddress: `${from.name} <${from.address}>`,
           subject: email.subject,
-          text: email.text,
-          html: email.html ?? null,
+          text: redactSecrets(email.text, email.secrets ?? []),
+          html: email.html === undefined ? null : redactSecrets(email.html, email.secrets ?? []),
           transport: smtp ? 'smtp' : 'outbox',
           file,
           error,

@@ -110,3 +110,11 @@ export function canVerifyDomain(actor: Actor, t: TenantRef): boolean {
   // `has` is false for a mere 'request' grant, so partners cannot verify their own request.
   return has(actor, 'branding.custom_domain') && canViewTenant(actor, t);
 }
+
+/**
+ * An actor may deactivate (or reactivate) a tenant they may update, except the platform tenant
+ * and their own: either would lock the actor — or everyone — out, with nobody left to undo it.
+ */
+export function canDeactivateTenant(actor: Actor, t: TenantRef): boolean {
+  return canUpdateTenant(actor, t) && t.kind !== 'platform' && t.id !== actor.tenantId;
+}

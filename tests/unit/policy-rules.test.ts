@@ -9,6 +9,7 @@ import {
   canChangeRole,
   canConfigureBranding,
   canCreateTenant,
+  canDeactivateTenant,
   canEditSections,
   canManageUser,
   canManageUsersIn,
@@ -90,6 +91,18 @@ const RULE_TABLES: [string, (role: Role, tenant: (typeof TREE)[keyof typeof TREE
     'canCreateTenant(platform, under t)',
     (role, t) => canCreateTenant(actorOf(role), 'platform', t),
     { super_admin: NONE, staff: NONE, partner: NONE, partner_staff: NONE, client_admin: NONE, client: NONE },
+  ],
+  [
+    'canDeactivateTenant',
+    (role, t) => canDeactivateTenant(actorOf(role), t),
+    {
+      super_admin: 'A B A1 A2 B1 D',
+      staff: 'A B A1 A2 B1 D',
+      partner: 'A1 A2',
+      partner_staff: NONE,
+      client_admin: NONE,
+      client: NONE,
+    },
   ],
   [
     'canRequestDomain',

@@ -1,0 +1,10 @@
+/** The signed-in caller's dashboard. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
+import { dashboardFor } from './service.ts';
+
+/** Registers `GET /api/dashboard`. */
+export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/dashboard', async (req) => dashboardFor(ctx, callerOf(req).actor));
+}
