@@ -64,11 +64,9 @@ function errorHandler(ctx: AppContext) {
         .send({ error: { code: 'payload_too_large', message: 'The request body is too large.' } });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .code(415)
-        .send({
-          error: { code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json).' },
-        });
+      return reply.code(415).send({
+        error: { code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json).' },
+      });
     }
     if (fe.statusCode === 400 && (fe.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError)) {
       return reply

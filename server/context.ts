@@ -1,5 +1,6 @@
 /** What every route and service gets: configuration and the process's shared services. */
 import type { Logger } from 'pino';
+import type { Collaboration } from '../collab/server/index.ts';
 import type { Db } from '../storage/db.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
@@ -16,5 +17,5 @@ export interface AppContext {
   /** 32 bytes; encrypts TOTP secrets at rest. */
   secretKey: Buffer;
   /** The collaboration server once mounted; /healthz asks it. */
-  collab: { isUp(): boolean } | null;
+  collab: Collaboration | null;
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { mountCollaboration } from '../collab/server/index.ts';
 import { openDatabase } from '../storage/db.ts';
 import { ensurePlatform, isEmpty, seedDemo } from '../storage/seed.ts';
 import { buildApp } from './app.ts';
@@ -22,6 +23,20 @@ export interface RunningPortal {
   url: string;
   seeded: boolean;
   close(): Promise<void>;
+}
+
+/**
+ * Listens on HOST; the default `::` is dual-stack, so `localhost` works whether a browser
+ * resolves it to 127.0.0.1 or ::1. Machines without IPv6 fall back to 0.0.0.0.
+ */
+async function listen(app: FastifyInstance, config: Config): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (config.host !== '::' || (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL')) throw err;
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+  }
 }
 
 export async function startPortal(config: Config, opts: { log?: Logger } = {}): Promise<RunningPortal> {
@@ -53,8 +68,11 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
     collab: null,
   };
   const app = await buildApp(ctx);
+  // The collaboration WebSocket shares the HTTP server (and port): attached before listening.
+  const collab = mountCollaboration(ctx, app.server);
+  ctx.collab = collab;
   const stopHousekeeping = scheduleHousekeeping(ctx);
-  await app.listen({ port: config.port, host: config.host });
+  await listen(app, config);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -65,6 +83,8 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
     seeded,
     async close() {
       stopHousekeeping();
+      // Sockets first: upgraded sockets would otherwise hold the HTTP server open.
+      await collab.close();
       await app.close();
       ctx.mailer.close();
       db.$client.close();

@@ -1,7 +1,7 @@
 /** Who a command acts for: the policy's actor, their name and the request's IP, for the audit trail. */
 import type { FastifyRequest } from 'fastify';
-import { requireActor } from './request-auth.ts';
 import type { Actor } from '../policy/index.ts';
+import { requireActor } from './request-auth.ts';
 
 export interface Caller {
   /** The signed-in actor every rule is asked about. */

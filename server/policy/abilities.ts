@@ -26,6 +26,8 @@ export interface TenantAbilities {
   createClientOrg: boolean;
   verifyDomain: boolean;
   requestDomain: boolean;
+  /** Roles the actor may give someone invited into this tenant (empty: may not invite). */
+  assignableRoles: Role[];
 }
 
 /** `UserView.abilities`. */
@@ -69,6 +71,7 @@ export function tenantAbilities(actor: Actor, t: TenantRef): TenantAbilities {
     createClientOrg: canCreateTenant(actor, 'client', t),
     verifyDomain: canVerifyDomain(actor, t),
     requestDomain: canRequestDomain(actor, t),
+    assignableRoles: assignableRoles(actor, t),
   };
 }
 

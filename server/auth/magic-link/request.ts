@@ -51,6 +51,12 @@ export function requestMagicLink(ctx: AppContext, ip: string, email: string): vo
   });
   // Not awaited on purpose (see the file comment). The mailer records failures in the outbox.
   ctx.mailer
-    .send({ tenantId: user.tenantId, to: user.email, fromName: branding.portalName, ...content, secrets: [url, token] })
+    .send({
+      tenantId: user.tenantId,
+      to: user.email,
+      fromName: branding.portalName,
+      ...content,
+      secrets: [url, token],
+    })
     .catch((err: unknown) => ctx.log.error({ err, userId: user.id }, 'sign-in link email failed'));
 }

@@ -1,10 +1,10 @@
 /** The audit log reader: super_admin sees every entry, a partner their agency's tree. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
 import { forbidden } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { canViewAuditLog } from '../../policy/index.ts';
-import { callerOf } from '../../http/caller.ts';
 import { presentAuditEntry } from './presenter.ts';
 import { listAuditEntries } from './queries.ts';
 import { ZAuditListQuery } from './schema.ts';

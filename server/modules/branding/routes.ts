@@ -1,10 +1,10 @@
 /** Branding: the public look of the host's tenant, and a tenant's own branding settings. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
 import { parse } from '../../http/validate.ts';
 import { effectiveBranding } from '../../tenancy/branding.ts';
 import { resolveHostTenant } from '../../tenancy/resolve.ts';
-import { callerOf } from '../../http/caller.ts';
 import { presentBranding, presentStoredBranding } from './presenter.ts';
 import { ZBrandingUpdate, ZTenantParams } from './schema.ts';
 import { updateTenantBranding } from './service.ts';

@@ -4,6 +4,7 @@ import type { Db } from '../../../storage/db.ts';
 import { type StoredBranding, tenants } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
+import type { Caller } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { type Actor, canConfigureBranding, tenantScope } from '../../policy/index.ts';
 import {
@@ -12,7 +13,6 @@ import {
   effectiveBranding,
   type TBrandingUpdate,
 } from '../../tenancy/branding.ts';
-import type { Caller } from '../../http/caller.ts';
 import { tenantRefOf } from '../tenants/queries.ts';
 
 const BRANDING_FIELDS = ['portalName', 'logoDataUrl', 'primaryColor', 'accentColor', 'loginText'] as const;

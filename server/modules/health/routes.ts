@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/healthz', async (_req, reply) => {
     const db = databaseIsUp(ctx.db);
-    // Until the collaboration server is mounted (tickets, issue 3) there is nothing to probe.
+    // Null only in tests that build the app without mounting the collaboration server.
     const collab = ctx.collab ? ctx.collab.isUp() : true;
     const ok = db && collab;
     return reply

@@ -1,10 +1,10 @@
 /** The email outbox reader (super_admin, staff): what the portal sent or would have sent. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { canReadOutbox } from '../../policy/index.ts';
-import { callerOf } from '../../http/caller.ts';
 import { presentOutboxEmail, presentOutboxSummary } from './presenter.ts';
 import { findOutboxEmail, listOutbox } from './queries.ts';
 import { ZOutboxParams } from './schema.ts';

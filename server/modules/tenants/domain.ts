@@ -6,9 +6,9 @@ import { and, eq, ne } from 'drizzle-orm';
 import { tenants } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import type { AppContext } from '../../context.ts';
+import type { Caller } from '../../http/caller.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { canRequestDomain, canVerifyDomain } from '../../policy/index.ts';
-import type { Caller } from '../../http/caller.ts';
 import { isUniqueViolation } from './constraint.ts';
 import { findVisibleTenant, TENANT_COLUMNS, type TenantRow, tenantRefOf } from './queries.ts';
 

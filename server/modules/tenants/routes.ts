@@ -1,12 +1,12 @@
 /** Organizations: list, detail, create, rename/(de)activate, custom domains. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import { effectiveBranding } from '../../tenancy/branding.ts';
 import { presentBranding, presentStoredBranding } from '../branding/presenter.ts';
 import { findVisibleBranding } from '../branding/service.ts';
-import { callerOf } from '../../http/caller.ts';
 import { createTenant } from './create.ts';
 import { setCustomDomain, verifyCustomDomain } from './domain.ts';
 import { presentTenant } from './presenter.ts';

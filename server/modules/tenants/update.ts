@@ -4,9 +4,9 @@ import { memberships, tenants } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { invalidateUserSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
+import type { Caller } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canDeactivateTenant, canUpdateTenant } from '../../policy/index.ts';
-import type { Caller } from '../../http/caller.ts';
 import { findVisibleTenant, TENANT_COLUMNS, type TenantRow, tenantRefOf } from './queries.ts';
 import type { TTenantUpdate } from './schema.ts';
 

@@ -1,10 +1,10 @@
 /** People: list, detail, invite, edit, deactivate, reactivate. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { callerOf } from '../../http/caller.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
 import type { Actor } from '../../policy/index.ts';
-import { callerOf } from '../../http/caller.ts';
 import { inviteUser } from './invite.ts';
 import { presentUser } from './presenter.ts';
 import { findVisibleUser, listVisibleUsers } from './queries.ts';

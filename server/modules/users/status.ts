@@ -4,9 +4,9 @@ import { users } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { invalidateUserSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
+import type { Caller } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canManageUser } from '../../policy/index.ts';
-import type { Caller } from '../../http/caller.ts';
 import { findVisibleUser, type UserRow, userRefOf } from './queries.ts';
 
 /** The user, if the caller may see (else 404) and manage (else 403) them. */

@@ -4,9 +4,9 @@ import { memberships, type Section, users } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { invalidateUserSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
+import type { Caller } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canChangeRole, canEditSections, canManageUser, sectionsFor } from '../../policy/index.ts';
-import type { Caller } from '../../http/caller.ts';
 import { findVisibleUser, userRefOf } from './queries.ts';
 import type { TUserUpdate } from './schema.ts';
 

@@ -1,0 +1,67 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { PageLoading } from '../components/Spinner.tsx';
+import { AuthGate } from './AuthGate.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { NotFoundPage, SectionPlaceholderPage } from './NotFoundPage.tsx';
+import { PLACEHOLDER_SECTIONS } from './nav.ts';
+import { Shell } from './Shell.tsx';
+
+// Each page is its own chunk: the entry holds only the shell, the router and the data layer.
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const MagicLinkRequestPage = lazy(() => import('../features/auth/MagicLinkRequestPage.tsx'));
+const MagicConfirmPage = lazy(() => import('../features/auth/MagicConfirmPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
+const SecurityPage = lazy(() => import('../features/security/SecurityPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const UserDetailPage = lazy(() => import('../features/users/UserDetailPage.tsx'));
+const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage.tsx'));
+const OrganizationDetailPage = lazy(() => import('../features/organizations/OrganizationDetailPage.tsx'));
+const BrandingPage = lazy(() => import('../features/branding/BrandingPage.tsx'));
+const OutboxPage = lazy(() => import('../features/outbox/OutboxPage.tsx'));
+const OutboxMessagePage = lazy(() => import('../features/outbox/OutboxMessagePage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ErrorBoundary>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/login/link" element={<MagicLinkRequestPage />} />
+            <Route path="/auth/magic" element={<MagicConfirmPage />} />
+            <Route
+              element={
+                <AuthGate>
+                  <Shell />
+                </AuthGate>
+              }
+            >
+              <Route index element={<DashboardPage />} />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="security" element={<SecurityPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="users/:id" element={<UserDetailPage />} />
+              <Route path="organizations" element={<OrganizationsPage />} />
+              <Route path="organizations/:id" element={<OrganizationDetailPage />} />
+              <Route path="branding" element={<BrandingPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="outbox/:id" element={<OutboxMessagePage />} />
+              <Route path="audit" element={<AuditPage />} />
+              {PLACEHOLDER_SECTIONS.map((section) => (
+                <Route
+                  key={section}
+                  path={`${section}/*`}
+                  element={<SectionPlaceholderPage section={section} />}
+                />
+              ))}
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
+    </BrowserRouter>
+  );
+}
