@@ -1,6 +1,6 @@
 /** `npm start`: the portal with demo data on PORT (3000). */
 
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../storage/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoWorkspace } from '../storage/seed.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startPortal } from './server.ts';
 
@@ -18,8 +18,9 @@ try {
 const portal = await startPortal(config);
 const url = config.publicUrl.origin;
 console.log(`\nPortal is running on ${url}  (data in ${config.dataDir})`);
-if (portal.seeded) {
-  console.log(`\nDemo workspace created. Every account's password is: ${DEMO_PASSWORD}`);
+if (hasDemoWorkspace(portal.ctx.db)) {
+  const intro = portal.seeded ? 'Demo workspace created.' : 'Demo workspace.';
+  console.log(`\n${intro} Every account's password is: ${DEMO_PASSWORD}`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role.padEnd(14)} ${a.org}`);
   console.log('');
 }

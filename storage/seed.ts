@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { buildTenant, buildUser } from './builders.ts';
 import type { Db } from './db.ts';
-import { type Role, tenants } from './schema.ts';
+import { type Role, tenants, users } from './schema.ts';
 
 export const DEMO_PASSWORD = 'demo-portal-2026';
 
@@ -24,6 +24,11 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; org: stri
 /** True when the database has no tenant yet: a brand-new install. */
 export function isEmpty(db: Db): boolean {
   return db.select({ id: tenants.id }).from(tenants).limit(1).get() === undefined;
+}
+
+/** True when the demo workspace's accounts exist (seeded now or on an earlier start). */
+export function hasDemoWorkspace(db: Db): boolean {
+  return db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0]!.email)).get() !== undefined;
 }
 
 /** Creates the platform tenant if missing and returns its id. */

@@ -50,6 +50,7 @@ describe('reading organizations', () => {
       createClientOrg: true,
       verifyDomain: false,
       requestDomain: true,
+      assignableRoles: ['partner', 'partner_staff'],
     });
     const admin = await signedIn(portal.url, 'admin@demo.test');
     const partners = await admin.get<{ tenants: TenantView[] }>('/api/tenants?kind=partner');

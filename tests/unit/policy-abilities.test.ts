@@ -105,6 +105,7 @@ describe('tenantAbilities', () => {
       createClientOrg: true,
       verifyDomain: false,
       requestDomain: true,
+      assignableRoles: ['partner', 'partner_staff'],
     });
   });
   it('partner on their client org', () => {
@@ -115,6 +116,7 @@ describe('tenantAbilities', () => {
       createClientOrg: false,
       verifyDomain: false,
       requestDomain: false,
+      assignableRoles: ['client_admin', 'client'],
     });
   });
   it('staff on a partner', () => {
@@ -125,6 +127,7 @@ describe('tenantAbilities', () => {
       createClientOrg: true,
       verifyDomain: false,
       requestDomain: false,
+      assignableRoles: ['partner', 'partner_staff'],
     });
   });
   it('client_admin on their org', () => {
@@ -135,6 +138,7 @@ describe('tenantAbilities', () => {
       createClientOrg: false,
       verifyDomain: false,
       requestDomain: false,
+      assignableRoles: ['client'],
     });
   });
 });
