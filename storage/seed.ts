@@ -28,7 +28,10 @@ export function isEmpty(db: Db): boolean {
 
 /** True when the demo workspace's accounts exist (seeded now or on an earlier start). */
 export function hasDemoWorkspace(db: Db): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0]!.email)).get() !== undefined;
+  return (
+    db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0]!.email)).get() !==
+    undefined
+  );
 }
 
 /** Creates the platform tenant if missing and returns its id. */

@@ -43,7 +43,13 @@ describe('booting the portal', () => {
     dirs.push(dataDir);
     const { output } = run({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     await expect.poll(output, { timeout: 20_000 }).toContain('client@initech.test');
-    for (const email of ['admin@demo.test', 'staff@demo.test', 'partner@acme.test', 'client@globex.test', 'employee@globex.test']) {
+    for (const email of [
+      'admin@demo.test',
+      'staff@demo.test',
+      'partner@acme.test',
+      'client@globex.test',
+      'employee@globex.test',
+    ]) {
       expect(output()).toContain(email);
     }
     expect(output()).toContain('demo-portal-2026');

@@ -34,7 +34,10 @@ describe('email through SMTP', () => {
           received.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replaceAll('=3D', '='),
+            raw: Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/=\r?\n/g, '')
+              .replaceAll('=3D', '='),
           });
           callback();
         });
@@ -42,7 +45,10 @@ describe('email through SMTP', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
     const port = (smtp.server.address() as AddressInfo).port;
-    portal = await startTestPortal({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Portal <mail@portal.test>' });
+    portal = await startTestPortal({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Portal <mail@portal.test>',
+    });
   });
   afterAll(async () => {
     await portal?.close();
@@ -50,7 +56,9 @@ describe('email through SMTP', () => {
   });
 
   it('delivers a branded sign-in link to the recipient and records a redacted copy', async () => {
-    const res = await new PortalClient(portal.url).post('/api/auth/magic-link', { email: 'employee@globex.test' });
+    const res = await new PortalClient(portal.url).post('/api/auth/magic-link', {
+      email: 'employee@globex.test',
+    });
     expect(res.status).toBe(202);
     await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
 
@@ -63,7 +71,11 @@ describe('email through SMTP', () => {
     const token = /\/auth\/magic\?token=([a-z2-9]+)/.exec(mail.raw)?.[1];
     expect(token).toBeTruthy();
 
-    const row = portal.ctx.db.select().from(outboxEmails).where(eq(outboxEmails.toAddress, 'employee@globex.test')).get();
+    const row = portal.ctx.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.toAddress, 'employee@globex.test'))
+      .get();
     expect(row?.transport).toBe('smtp');
     expect(row?.file).toBeNull();
     expect(row?.error).toBeNull();
