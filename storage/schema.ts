@@ -94,6 +94,8 @@ export const memberships = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     /** Portal sections a `client` may use, chosen by their client_admin; null = the role's default. */
     sections: text('sections', { mode: 'json' }).$type<Section[]>(),
+    /** For a `client`: see only their own tickets (null/'own') or the whole organisation's. */
+    ticketScope: text('ticket_scope', { enum: ['own', 'organization'] }),
     createdAt: createdAt(),
   },
   // One membership per user for now: a person belongs to exactly one tenant.
@@ -220,4 +222,146 @@ export const outboxEmails = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('outbox_created_idx').on(t.createdAt)],
+);
+
+// ---- Tickets -------------------------------------------------------------------------------
+
+export const TICKET_STATUSES = [
+  'new',
+  'open',
+  'in_progress',
+  'pending_client',
+  'resolved',
+  'closed',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TICKET_CATEGORIES = [
+  'technical_support',
+  'billing',
+  'general_inquiry',
+  'bug_report',
+  'feature_request',
+] as const;
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+export const VISIBILITIES = ['client', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Which tickets of their org a `client` sees: their own (default) or the whole organisation's. */
+export const TICKET_SCOPES = ['own', 'organization'] as const;
+export type TicketScope = (typeof TICKET_SCOPES)[number];
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    /** The client org the ticket belongs to. */
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    /** `ACME-1001`: the servicing tenant's prefix (partner, or the platform for direct clients). */
+    key: text('key').notNull(),
+    subject: text('subject').notNull(),
+    category: text('category', { enum: TICKET_CATEGORIES }).notNull(),
+    priority: text('priority', { enum: TICKET_PRIORITIES }).notNull(),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
+    requesterId: text('requester_id')
+      .notNull()
+      .references(() => users.id),
+    assigneeId: text('assignee_id').references(() => users.id),
+    /** Plain text that seeds the rich-text document the first time it is loaded. */
+    initialDescription: text('initial_description'),
+    /** Projection Y → SQL of the description document, for lists and search. */
+    descriptionText: text('description_text').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    firstResponseAt: integer('first_response_at', { mode: 'timestamp_ms' }),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('tickets_key_unique').on(t.key),
+    index('tickets_tenant_status_idx').on(t.tenantId, t.status),
+    index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    index('tickets_requester_idx').on(t.requesterId),
+    index('tickets_queue_idx').on(t.status, t.priority, t.createdAt),
+  ],
+);
+
+/** The next ticket number per key-owning tenant; incremented in the creating transaction. */
+export const ticketSequences = sqliteTable('ticket_sequences', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  nextNumber: integer('next_number').notNull(),
+});
+
+/** The ticket timeline: every change, reply and note, each with its audience. */
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id').notNull(),
+    actorId: text('actor_id'),
+    type: text('type').notNull(),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+);
+
+/** Replies on a ticket's conversation: public (`client`) or internal, append-only. */
+export const ticketReplies = sqliteTable(
+  'ticket_replies',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    tenantId: text('tenant_id').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ticket_replies_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+// ---- Collaboration persistence ----------------------------------------------------------------
+
+/**
+ * The compacted state of a collaboration document: a Yjs update that folds every logged update
+ * up to `foldedSeq`. Written by `onStoreDocument` in the same transaction that deletes the
+ * folded log rows.
+ */
+export const collabDocuments = sqliteTable('collab_documents', {
+  name: text('name').primaryKey(),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  foldedSeq: integer('folded_seq').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Every incoming Yjs update, appended (WAL, synchronous=FULL) before Hocuspocus applies and
+ * acknowledges it: an acknowledged edit survives a crash. `seq` orders replay.
+ */
+export const collabUpdates = sqliteTable(
+  'collab_updates',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('collab_updates_name_seq_idx').on(t.name, t.seq)],
 );
