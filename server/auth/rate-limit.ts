@@ -80,6 +80,7 @@ export const LIMITS = {
   loginPerIp: { capacity: 30, refillSeconds: 600 },
   magicLinkPerIp: { capacity: 10, refillSeconds: 600 },
   magicLinkPerEmail: { capacity: 3, refillSeconds: 900 },
+  magicLinkVerifyPerIp: { capacity: 30, refillSeconds: 600 },
   twoFactorPerIp: { capacity: 30, refillSeconds: 600 },
   passwordChangePerUser: { capacity: 10, refillSeconds: 600 },
   invitePerActor: { capacity: 30, refillSeconds: 600 },

@@ -31,7 +31,7 @@ export function magicLinkRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/auth/magic-link/verify', async (req, reply) => {
     // The sign-in budget per IP, shared in spirit with password sign-in: a token cannot be
     // guessed (160 bits), but every auth route is rate limited.
-    ctx.limiter.consume(`ip:magic-verify:${req.ip}`, LIMITS.loginPerIp);
+    ctx.limiter.consume(`ip:magic-verify:${req.ip}`, LIMITS.magicLinkVerifyPerIp);
     const { token } = parse(ZMagicLinkVerify, req.body);
     const claimed = claimMagicToken(ctx.db, token);
     if (!claimed) throw invalidToken();

@@ -1,5 +1,6 @@
 /** People: list, detail, invite, edit, deactivate, reactivate. */
 import type { FastifyInstance } from 'fastify';
+import { LIMITS } from '../../auth/rate-limit.ts';
 import type { AppContext } from '../../context.ts';
 import { callerOf } from '../../http/caller.ts';
 import { notFound } from '../../http/errors.ts';
@@ -35,6 +36,8 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/users', async (req, reply) => {
     const caller = callerOf(req);
+    // Every invitation sends an email: a runaway script must not turn the portal into a spammer.
+    ctx.limiter.consume(`user:invite:${caller.actor.userId}`, LIMITS.invitePerActor);
     const input = parse(ZUserInvite, req.body);
     const { userId, invitationSent } = await inviteUser(ctx, caller, input);
     return reply.code(201).send({ ...userView(caller.actor, userId), invitationSent });
