@@ -3,62 +3,16 @@
  * the link that was really sent (read from DATA_DIR/outbox); and a user turns on two-factor
  * authentication and signs in with a code.
  */
-import { decodeBase32 } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastMagicTokenTo } from '../support/outbox.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import {
-  DESKTOP,
-  launchBrowser,
-  newContext,
-  PHONE,
-  screenshot,
-  signInThroughForm,
-} from './support/browser.ts';
-
-/** The TOTP code (RFC 6238: HOTP over 30-second steps) for the step `offsetSteps` from now. */
-function totpCode(secretBase32: string, offsetSteps = 0): string {
-  const key = decodeBase32(secretBase32.replaceAll(' ', '').toUpperCase());
-  return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + offsetSteps), 6);
-}
-
-async function waitForToken(portal: TestPortal, email: string): Promise<string> {
-  let token: string | null = null;
-  await expect
-    .poll(
-      () => {
-        token = lastMagicTokenTo(portal.ctx.db, portal.dataDir, email);
-        return token;
-      },
-      { timeout: 10_000 },
-    )
-    .not.toBeNull();
-  return token!;
-}
-
-async function landOnDashboard(page: Page, firstName: string) {
-  await page.waitForURL((url) => url.pathname === '/');
-  await expect
-    .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 })
-    .toContain(firstName);
-}
+import { describe, expect, it } from 'vitest';
+import { totpCode } from '../support/totp.ts';
+import { DESKTOP, PHONE, screenshot, signInThroughForm } from './support/browser.ts';
+import { landOnDashboard, useJourneyRig, waitForMagicToken } from './support/journeys.ts';
 
 describe('journeys: invitation by magic link, two-factor sign-in', () => {
-  let portal: TestPortal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startTestPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const rig = useJourneyRig();
 
   it('a client_admin invites an employee at 375px, who signs in through the emailed link', async () => {
-    const admin = await (await newContext(browser, portal.url, PHONE)).newPage();
+    const admin = await (await rig.context(PHONE)).newPage();
     await signInThroughForm(admin, 'client@globex.test');
     await landOnDashboard(admin, 'Grace');
     await admin.goto('/users');
@@ -71,8 +25,8 @@ describe('journeys: invitation by magic link, two-factor sign-in', () => {
     await expect.poll(() => admin.getByText('Nina Newbie').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(admin, 'invite-sent-375');
 
-    const token = await waitForToken(portal, 'newbie@globex.test');
-    const employee = await (await newContext(browser, portal.url, PHONE)).newPage();
+    const token = await waitForMagicToken(rig.portal, 'newbie@globex.test');
+    const employee = await (await rig.context(PHONE)).newPage();
     await employee.goto(`/auth/magic?token=${token}`);
     // The link's page asks first: opening it (as a mail scanner would) signs nobody in.
     await expect.poll(() => employee.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
@@ -85,7 +39,7 @@ describe('journeys: invitation by magic link, two-factor sign-in', () => {
   });
 
   it('a user turns on two-factor authentication and then signs in with a code (1280px)', async () => {
-    const context = await newContext(browser, portal.url, DESKTOP);
+    const context = await rig.context(DESKTOP);
     const page = await context.newPage();
     await signInThroughForm(page, 'client@initech.test');
     await landOnDashboard(page, 'Ivan');
@@ -104,7 +58,7 @@ describe('journeys: invitation by magic link, two-factor sign-in', () => {
 
     // A fresh browser: password first, then the code step. The next step's code, because a
     // code is never accepted twice and enabling just used this step's.
-    const fresh = await (await newContext(browser, portal.url, PHONE)).newPage();
+    const fresh = await (await rig.context(PHONE)).newPage();
     await signInThroughForm(fresh, 'client@initech.test');
     const codeField = fresh.getByLabel('Authentication code');
     await expect.poll(() => codeField.isVisible(), { timeout: 10_000 }).toBe(true);

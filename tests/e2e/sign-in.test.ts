@@ -2,17 +2,9 @@
  * Every demo account signs in through the real form at phone and desktop widths and lands on
  * its dashboard; each page its role may open is screenshotted at both widths.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
-import {
-  DESKTOP,
-  launchBrowser,
-  newContext,
-  PHONE,
-  screenshot,
-  signInThroughForm,
-} from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, signInThroughForm } from './support/browser.ts';
+import { landOnDashboard, useJourneyRig } from './support/journeys.ts';
 
 const ACCOUNTS = [
   { email: 'admin@demo.test', role: 'super_admin', first: 'Ada' },
@@ -35,22 +27,13 @@ const PAGES: Record<string, string[]> = {
 };
 
 describe('sign-in and dashboards, every role, phone and desktop', () => {
-  let portal: TestPortal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startTestPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const rig = useJourneyRig();
 
   for (const viewport of [PHONE, DESKTOP]) {
     const width = viewport.width;
 
     it(`shows the branded sign-in page at ${width}px`, async () => {
-      const context = await newContext(browser, portal.url, viewport);
+      const context = await rig.context(viewport);
       const page = await context.newPage();
       await page.goto('/');
       await page.waitForURL(/\/login/);
@@ -61,14 +44,13 @@ describe('sign-in and dashboards, every role, phone and desktop', () => {
 
     for (const account of ACCOUNTS) {
       it(`${account.role} (${account.email}) signs in at ${width}px and lands on the dashboard`, async () => {
-        const context = await newContext(browser, portal.url, viewport);
+        const context = await rig.context(viewport);
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         await signInThroughForm(page, account.email);
-        await page.waitForURL((url) => url.pathname === '/');
+        await landOnDashboard(page, account.first);
         const heading = page.getByRole('heading', { level: 1 });
-        await expect.poll(() => heading.textContent(), { timeout: 10_000 }).toContain(account.first);
         await screenshot(page, `dashboard-${account.role}-${width}`);
         for (const path of PAGES[account.role] ?? []) {
           await page.goto(path);

@@ -4,65 +4,36 @@
  * 30-minute lock-out window can pass without waiting.
  */
 import { decodeBase32 } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildUser } from '../../storage/builders.ts';
-import { auditLog, recoveryCodes, tenants, totpCredentials } from '../../storage/schema.ts';
+import { recoveryCodes, totpCredentials } from '../../storage/schema.ts';
 import { PortalClient } from '../support/http-client.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
-
-type ErrorBody = { error: { code: string; message: string } };
-type Setup = { secret: string; otpauthUri: string; qrSvg: string };
+import type { TestPortal } from '../support/portal.ts';
+import {
+  codeAt,
+  fakeDateAtStepStart,
+  freshCode,
+  startTwoFactorPortal,
+  step,
+  type TwoFactorPortal,
+  tick,
+  wrongCode,
+} from '../support/totp.ts';
+import type { ErrorBody, TwoFactorSetup } from '../support/views.ts';
 
 const EMAIL = 'two.factor@acme.test';
-const PASSWORD = 'correct horse battery staple';
 let portal: TestPortal;
 let userId: string;
-
-const step = () => Math.floor(Date.now() / 30_000);
-const codeAt = (secret: string, s: number) => generateHOTP(decodeBase32(secret), BigInt(s), 6);
-const tick = (ms: number) => vi.setSystemTime(Date.now() + ms);
-/** The code a person would type half a minute later: a new step, never used before. */
-const freshCode = (secret: string) => {
-  tick(30_000);
-  return codeAt(secret, step());
-};
-/** Six digits that are not the code of any step the server would accept now. */
-const wrongCode = (secret: string) => {
-  const near = new Set([-1, 0, 1].map((d) => codeAt(secret, step() + d)));
-  for (let n = 0; ; n++) {
-    const candidate = String(n).padStart(6, '0');
-    if (!near.has(candidate)) return candidate;
-  }
-};
-const signIn = async () => {
-  const client = new PortalClient(portal.url);
-  const res = await client.post('/api/auth/login', { email: EMAIL, password: PASSWORD });
-  return { client, res };
-};
-const audits = (action: string) =>
-  portal.ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.actorUserId, userId)))
-    .all();
+let signIn: TwoFactorPortal['signIn'];
+let audits: TwoFactorPortal['audits'];
 
 let secret = '';
 let recovery: string[] = [];
 
 beforeAll(async () => {
-  portal = await startTestPortal();
-  const acme = portal.ctx.db.select().from(tenants).where(eq(tenants.slug, 'acme')).get()!;
-  const user = await buildUser(
-    portal.ctx.db,
-    { email: EMAIL, name: 'Tess Factor', role: 'partner_staff', tenantId: acme.id, password: PASSWORD },
-    { fastHash: true },
-  );
-  userId = user.id;
+  ({ portal, userId, signIn, audits } = await startTwoFactorPortal(EMAIL));
   // Only Date is faked: sockets, timers and the server keep running on real time.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(Math.ceil(Date.now() / 30_000) * 30_000 + 1_000);
+  fakeDateAtStepStart();
 });
 
 afterAll(async () => {
@@ -73,9 +44,9 @@ afterAll(async () => {
 describe('two-factor authentication', () => {
   it('enrols: a branded secret and QR code, confirmed by a first code, with ten recovery codes', async () => {
     const { client } = await signIn();
-    const first = await client.post<Setup>('/api/me/2fa/setup');
+    const first = await client.post<TwoFactorSetup>('/api/me/2fa/setup');
     expect(first.status).toBe(200);
-    const again = await client.post<Setup>('/api/me/2fa/setup');
+    const again = await client.post<TwoFactorSetup>('/api/me/2fa/setup');
     expect(again.body.secret).not.toBe(first.body.secret); // a pending key is replaced
     secret = again.body.secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);

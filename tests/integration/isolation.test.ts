@@ -2,58 +2,21 @@
  * Tenant isolation across tenants, users and branding: another tenant's user gets a 404 for
  * detail and mutation, never sees the row in a list, and the database is unchanged afterwards.
  */
-import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships, tenants, users } from '../../storage/schema.ts';
-import { type PortalClient, signedIn } from '../support/http-client.ts';
+import { tenants, users } from '../../storage/schema.ts';
+import type { PortalClient } from '../support/http-client.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import { demoWorld, signedInAll, TENANT_BOUND_ACCOUNTS } from '../support/world.ts';
 
 let portal: TestPortal;
-const ids: Record<string, string> = {};
-const clients: Record<string, PortalClient> = {};
-
-const tenantId = (slug: string) =>
-  portal.ctx.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, slug)).get()!.id;
-const userId = (email: string) =>
-  portal.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
-
-const rows = (table: typeof users | typeof tenants) =>
-  portal.ctx.db.select({ n: count() }).from(table).get()!.n;
-
-/** The whole row of a tenant or user (with membership): what a refused mutation must not touch. */
-function snapshot(kind: 'tenant' | 'user', id: string): string {
-  const db = portal.ctx.db;
-  if (kind === 'tenant') return JSON.stringify(db.select().from(tenants).where(eq(tenants.id, id)).get());
-  const user = db.select().from(users).where(eq(users.id, id)).get();
-  const membership = db.select().from(memberships).where(eq(memberships.userId, id)).get();
-  return JSON.stringify({ user, membership });
-}
+let ids: Record<string, string>;
+let clients: Record<string, PortalClient>;
+const { demoIds, snapshot, rowCount: rows } = demoWorld(() => portal.ctx.db);
 
 beforeAll(async () => {
   portal = await startTestPortal();
-  for (const slug of ['platform', 'acme', 'globex', 'initech', 'northwind', 'contoso'])
-    ids[slug] = tenantId(slug);
-  for (const email of [
-    'admin@demo.test',
-    'partner@acme.test',
-    'client@globex.test',
-    'client@initech.test',
-    'client@contoso.test',
-    'partner@northwind.test',
-    'employee@globex.test',
-    'staff@demo.test',
-  ]) {
-    ids[email] = userId(email);
-  }
-  for (const email of [
-    'partner@acme.test',
-    'client@globex.test',
-    'employee@globex.test',
-    'team@acme.test',
-    'client@initech.test',
-  ]) {
-    clients[email] = await signedIn(portal.url, email);
-  }
+  ids = demoIds();
+  clients = await signedInAll(portal.url, TENANT_BOUND_ACCOUNTS);
 });
 afterAll(() => portal.close());
 

@@ -1,28 +1,14 @@
 /** Organizations over real HTTP: rename and (de)activate, custom domains. */
 import http from 'node:http';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenants } from '../../storage/schema.ts';
 import { PortalClient, signedIn } from '../support/http-client.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-
-interface TenantView {
-  id: string;
-  kind: string;
-  name: string;
-  slug: string;
-  parentId: string | null;
-  active: boolean;
-  customDomain: string | null;
-  customDomainStatus: string;
-  createdAt: string;
-  abilities: Record<string, boolean>;
-}
+import type { TenantView } from '../support/views.ts';
+import { demoWorld } from '../support/world.ts';
 
 let portal: TestPortal;
-const id = (slug: string) => portal.ctx.db.select().from(tenants).where(eq(tenants.slug, slug)).get()!;
-const row = (tenantId: string) =>
-  JSON.stringify(portal.ctx.db.select().from(tenants).where(eq(tenants.id, tenantId)).get());
+/** `id(slug)`: the tenant's whole row; `row(id)`: it as JSON, what a refused change must leave alone. */
+const { tenant: id, tenantSnapshot: row } = demoWorld(() => portal.ctx.db);
 
 beforeAll(async () => {
   portal = await startTestPortal();

@@ -3,22 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenants } from '../../storage/schema.ts';
 import { signedIn } from '../support/http-client.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-
-interface TenantView {
-  id: string;
-  kind: string;
-  name: string;
-  slug: string;
-  parentId: string | null;
-  active: boolean;
-  customDomain: string | null;
-  customDomainStatus: string;
-  createdAt: string;
-  abilities: Record<string, boolean>;
-}
+import type { TenantView } from '../support/views.ts';
+import { demoWorld } from '../support/world.ts';
 
 let portal: TestPortal;
-const id = (slug: string) => portal.ctx.db.select().from(tenants).where(eq(tenants.slug, slug)).get()!;
+/** `id(slug)`: the tenant's whole row. */
+const { tenant: id } = demoWorld(() => portal.ctx.db);
 
 beforeAll(async () => {
   portal = await startTestPortal();

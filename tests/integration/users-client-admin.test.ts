@@ -2,40 +2,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/auth/sessions.ts';
-import { auditLog, memberships, outboxEmails, sessions, tenants, users } from '../../storage/schema.ts';
+import { auditLog, outboxEmails, sessions, users } from '../../storage/schema.ts';
 import { PortalClient, signedIn } from '../support/http-client.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-
-interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  tenantId: string;
-  tenantName: string;
-  status: string;
-  sections: string[];
-  twoFactorEnabled: boolean;
-  createdAt: string;
-  abilities: {
-    update: boolean;
-    deactivate: boolean;
-    changeRole: boolean;
-    assignableRoles: string[];
-    editSections: boolean;
-  };
-}
+import type { UserView } from '../support/views.ts';
+import { demoWorld } from '../support/world.ts';
 
 let portal: TestPortal;
-const tenantId = (slug: string) =>
-  portal.ctx.db.select().from(tenants).where(eq(tenants.slug, slug)).get()!.id;
-const userId = (email: string) => portal.ctx.db.select().from(users).where(eq(users.email, email)).get()!.id;
-/** A user's row and membership, as JSON: what a refused change must leave alone. */
-const row = (id: string) =>
-  JSON.stringify([
-    portal.ctx.db.select().from(users).where(eq(users.id, id)).get(),
-    portal.ctx.db.select().from(memberships).where(eq(memberships.userId, id)).get(),
-  ]);
+/** `row(id)`: a user's row and membership, as JSON: what a refused change must leave alone. */
+const { tenantId, userId, userSnapshot: row } = demoWorld(() => portal.ctx.db);
 /** A signed-in client for a user who has no password (an invitee): a session made directly. */
 function sessionFor(id: string): PortalClient {
   const { token } = createSession(

@@ -1,34 +1,14 @@
 /** People over real HTTP: invite, bad input, role changes, list filters. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, tenants, users } from '../../storage/schema.ts';
+import { auditLog, users } from '../../storage/schema.ts';
 import { signedIn } from '../support/http-client.ts';
 import { startTestPortal, type TestPortal } from '../support/portal.ts';
-
-interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  tenantId: string;
-  tenantName: string;
-  status: string;
-  sections: string[];
-  twoFactorEnabled: boolean;
-  createdAt: string;
-  abilities: {
-    update: boolean;
-    deactivate: boolean;
-    changeRole: boolean;
-    assignableRoles: string[];
-    editSections: boolean;
-  };
-}
+import type { UserView } from '../support/views.ts';
+import { demoWorld } from '../support/world.ts';
 
 let portal: TestPortal;
-const tenantId = (slug: string) =>
-  portal.ctx.db.select().from(tenants).where(eq(tenants.slug, slug)).get()!.id;
-const userId = (email: string) => portal.ctx.db.select().from(users).where(eq(users.email, email)).get()!.id;
+const { tenantId, userId } = demoWorld(() => portal.ctx.db);
 
 beforeAll(async () => {
   portal = await startTestPortal();
