@@ -9,6 +9,14 @@ export interface PortalEvents {
   'sessions.revoked': { userId: string; sessionIds: string[] };
   /** The user's rights changed (role, sections, deactivation): re-check their connections. */
   'user.rights_changed': { userId: string };
+  /**
+   * A ticket was created or its relational fields changed (status, priority, category, assignee,
+   * timeline). `visibility` is the audience of what changed: 'internal' (an assignment) must not
+   * be pushed to client connections as content; re-read through the policy before sending.
+   */
+  'ticket.changed': { ticketId: string; tenantId: string; visibility: 'client' | 'internal' };
+  /** A reply was appended to a ticket's conversation; 'internal' replies reach internal readers only. */
+  'ticket.reply_added': { ticketId: string; replyId: string; visibility: 'client' | 'internal' };
 }
 
 export class PortalEventBus {

@@ -3,7 +3,10 @@
  * same world. Each inserts one row (or a user with their membership) and returns it.
  */
 import { hash } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
 import { newId } from '../server/ids.ts';
+import { allocateTicketKey } from '../server/modules/tickets/numbering.ts';
+import { appendTicketEvent } from '../server/modules/tickets/timeline.ts';
 import type { Db } from './db.ts';
 import {
   memberships,
@@ -11,9 +14,13 @@ import {
   type Section,
   type StoredBranding,
   type TenantKind,
+  type TicketScope,
   tenants,
+  ticketReplies,
+  tickets,
   type UserStatus,
   users,
+  type Visibility,
 } from './schema.ts';
 
 const id = newId;
@@ -56,6 +63,8 @@ export interface UserInput {
   password?: string;
   status?: UserStatus;
   sections?: Section[] | null;
+  /** For a `client`: 'organization' to see the whole org's tickets; omitted = their own only. */
+  ticketScope?: TicketScope | null;
 }
 
 /** Cheap argon2id parameters are for tests only; the seed and the app use the real ones. */
@@ -88,9 +97,111 @@ export async function buildUser(db: Db, input: UserInput, opts: { fastHash?: boo
         tenantId: input.tenantId,
         role: input.role,
         sections: input.sections ?? null,
+        ticketScope: input.ticketScope ?? null,
       })
       .returning()
       .get();
     return { ...user, role: membership.role, tenantId: membership.tenantId };
+  });
+}
+
+type TicketInsert = typeof tickets.$inferInsert;
+
+/** Who filed what where; every other column is optional (the demo back-dates its history). */
+export type TicketInput = Pick<TicketInsert, 'tenantId' | 'requesterId' | 'subject'> &
+  Partial<
+    Pick<
+      TicketInsert,
+      | 'category'
+      | 'priority'
+      | 'status'
+      | 'assigneeId'
+      | 'updatedAt'
+      | 'firstResponseAt'
+      | 'resolvedAt'
+      | 'closedAt'
+    >
+  > & {
+    /** Plain text; seeds the description document and its projection. */
+    description?: string;
+    createdAt?: Date;
+  };
+
+/**
+ * A ticket with a real key from its servicing tenant's sequence (so later tickets filed through
+ * the API continue the numbering) and its `created` timeline entry.
+ */
+export function buildTicket(db: Db, input: TicketInput) {
+  const { description, createdAt = new Date(), ...columns } = input;
+  return db.transaction(
+    (tx) => {
+      const ticket = tx
+        .insert(tickets)
+        .values({
+          category: 'general_inquiry',
+          priority: 'medium',
+          updatedAt: createdAt,
+          ...columns,
+          id: id(),
+          key: allocateTicketKey(tx, input.tenantId),
+          initialDescription: description ?? null,
+          descriptionText: description ?? '',
+          createdAt,
+        })
+        .returning()
+        .get();
+      const created = { type: 'created', visibility: 'client', createdAt } as const;
+      appendTicketEvent(tx, {
+        ticketId: ticket.id,
+        tenantId: ticket.tenantId,
+        actorId: ticket.requesterId,
+        ...created,
+      });
+      return ticket;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export interface TicketReplyInput {
+  ticketId: string;
+  authorId: string;
+  body: string;
+  visibility?: Visibility;
+  createdAt?: Date;
+}
+
+/** A reply (or internal note) on a ticket, with its `reply_added` timeline entry. */
+export function buildTicketReply(db: Db, input: TicketReplyInput) {
+  return db.transaction((tx) => {
+    const ticket = tx
+      .select({ tenantId: tickets.tenantId })
+      .from(tickets)
+      .where(eq(tickets.id, input.ticketId))
+      .get();
+    if (!ticket) throw new Error(`No ticket ${input.ticketId}`);
+    const reply = tx
+      .insert(ticketReplies)
+      .values({
+        id: id(),
+        ticketId: input.ticketId,
+        tenantId: ticket.tenantId,
+        authorId: input.authorId,
+        visibility: input.visibility ?? 'client',
+        body: input.body,
+        createdAt: input.createdAt ?? new Date(),
+      })
+      .returning()
+      .get();
+    appendTicketEvent(tx, {
+      ticketId: input.ticketId,
+      tenantId: ticket.tenantId,
+      actorId: input.authorId,
+      type: 'reply_added',
+      visibility: reply.visibility,
+      data: { replyId: reply.id },
+      createdAt: reply.createdAt,
+    });
+    return reply;
   });
 }

@@ -23,6 +23,7 @@ export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingU
       passwordHash: users.passwordHash,
       role: memberships.role,
       sections: memberships.sections,
+      ticketScope: memberships.ticketScope,
       tenantId: tenants.id,
       tenantKind: tenants.kind,
       tenantParentId: tenants.parentId,
@@ -42,6 +43,8 @@ export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingU
       tenantKind: row.tenantKind,
       tenantParentId: row.tenantParentId,
       sections: sectionsFor(row.role, row.sections),
+      // Only a `client` is narrowed to their own tickets; everyone else's reach is the org's.
+      ticketScope: row.role === 'client' ? (row.ticketScope ?? 'own') : 'organization',
     },
     user: {
       id: row.id,

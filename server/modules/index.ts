@@ -6,6 +6,7 @@ import { brandingRoutes } from './branding/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { tenantRoutes } from './tenants/routes.ts';
+import { ticketRoutes } from './tickets/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** Adds every module's routes to the app (me, auth and health are registered in app.ts). */
@@ -16,4 +17,5 @@ export function registerModules(app: FastifyInstance, ctx: AppContext): void {
   outboxRoutes(app, ctx);
   dashboardRoutes(app, ctx);
   auditRoutes(app, ctx);
+  ticketRoutes(app, ctx);
 }

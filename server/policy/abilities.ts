@@ -16,6 +16,13 @@ import {
   updateReach,
   viewReach,
 } from './tenants.ts';
+import {
+  canEditTicketDescription,
+  canReplyToTicket,
+  canSeeInternalTicket,
+  canUpdateTicket,
+  type TicketRef,
+} from './tickets.ts';
 import { assignableRoles, canEditSections, canManageUser, canManageUsersIn } from './users.ts';
 
 /** `TenantView.abilities`. */
@@ -37,6 +44,22 @@ export interface UserAbilities {
   changeRole: boolean;
   assignableRoles: Role[];
   editSections: boolean;
+}
+
+/** `TicketView.abilities`. */
+export interface TicketAbilities {
+  /** Change status, priority and category. */
+  update: boolean;
+  /** Change the assignee. */
+  assign: boolean;
+  /** Read internal notes, internal timeline entries and the internal document. */
+  seeInternal: boolean;
+  /** Co-edit the description document (read-only otherwise). */
+  editDescription: boolean;
+  /** Post a public reply. */
+  reply: boolean;
+  /** Post an internal note. */
+  replyInternal: boolean;
 }
 
 /** `Me.abilities`. */
@@ -88,6 +111,19 @@ export function userAbilities(actor: Actor, u: UserRef): UserAbilities {
     changeRole: roles.some((role) => role !== u.role),
     assignableRoles: roles,
     editSections: canEditSections(actor, u),
+  };
+}
+
+/** What the actor may do to ticket `t`; assigning is part of working the ticket. */
+export function ticketAbilities(actor: Actor, t: TicketRef): TicketAbilities {
+  const update = canUpdateTicket(actor, t);
+  return {
+    update,
+    assign: update,
+    seeInternal: canSeeInternalTicket(actor, t),
+    editDescription: canEditTicketDescription(actor, t),
+    reply: canReplyToTicket(actor, t, 'client'),
+    replyInternal: canReplyToTicket(actor, t, 'internal'),
   };
 }
 

@@ -3,7 +3,7 @@
  * references, not on database rows, so REST, the collaboration server, search and email can all
  * build them from whatever they have loaded.
  */
-import type { Role, Section, TenantKind } from '../../storage/schema.ts';
+import type { Role, Section, TenantKind, TicketScope } from '../../storage/schema.ts';
 import { SECTIONS } from '../../storage/schema.ts';
 
 /** The signed-in person, as the server resolved them from their session and membership. */
@@ -16,6 +16,13 @@ export interface Actor {
   tenantParentId: string | null;
   /** Portal sections this actor may use; only gates the `client` role (see `sectionsFor`). */
   sections: Section[];
+  /**
+   * Which tickets of their org a `client` sees: their own, or the whole organisation's (chosen by
+   * their client_admin). Absent means 'own', so an Actor built without it fails closed. Every
+   * other role reads it as 'organization' (loadActor sets that); the ticket rules only consult it
+   * for `client`.
+   */
+  ticketScope?: TicketScope;
 }
 
 /** A tenant as the rules need it: where it sits in the tree. */

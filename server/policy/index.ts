@@ -3,7 +3,7 @@
  * server's onAuthenticate, search, notifications and file download all call `can(...)` or the
  * named rules it dispatches to, and scope their lists with the helpers in scopes.ts.
  *
- * To add a resource type (tickets next): add its variant to `Resource`, its actions to
+ * To add a resource type: add its variant to `Resource`, its actions to
  * `ActionsOf`, and its rules to `RULES` — the compiler refuses until all three agree.
  */
 import type { Actor, TenantRef, UserRef } from './actor.ts';
@@ -15,6 +15,14 @@ import {
   canVerifyDomain,
   canViewTenant,
 } from './tenants.ts';
+import {
+  canEditTicketDescription,
+  canReplyToTicket,
+  canSeeInternalTicket,
+  canUpdateTicket,
+  canViewTicket,
+  type TicketRef,
+} from './tickets.ts';
 import { canEditSections, canManageUser, canManageUsersIn, canViewUser } from './users.ts';
 
 export * from './abilities.ts';
@@ -23,6 +31,7 @@ export * from './matrix.ts';
 export * from './platform.ts';
 export * from './scopes.ts';
 export * from './tenants.ts';
+export * from './tickets.ts';
 export * from './users.ts';
 
 /** What a rule can be about. */
@@ -30,7 +39,8 @@ export type Resource =
   | { type: 'tenant'; tenant: TenantRef }
   | { type: 'user'; user: UserRef }
   | { type: 'outbox' }
-  | { type: 'audit'; tenant?: TenantRef };
+  | { type: 'audit'; tenant?: TenantRef }
+  | { type: 'ticket'; ticket: TicketRef };
 
 /** The actions each resource type knows. */
 export interface ActionsOf {
@@ -38,6 +48,7 @@ export interface ActionsOf {
   user: 'view' | 'update' | 'deactivate' | 'reactivate' | 'edit_sections';
   outbox: 'read';
   audit: 'view';
+  ticket: 'view' | 'update' | 'see_internal' | 'edit_description' | 'reply' | 'reply_internal';
 }
 
 export type ResourceType = Resource['type'];
@@ -46,6 +57,15 @@ export type Action<T extends ResourceType = ResourceType> = ActionsOf[T];
 
 type Rule<T extends ResourceType> = (actor: Actor, resource: ResourceOf<T>) => boolean;
 type AnyRule = (actor: Actor, resource: Resource) => boolean;
+
+/**
+ * Runs a ticket rule only when the resource really carries a ticket: untyped callers (the
+ * collaboration server's parsed names, JSON) may pass `{type: 'ticket'}` alone, which is refused.
+ */
+function withTicket(r: ResourceOf<'ticket'>, rule: (t: TicketRef) => boolean): boolean {
+  const t: unknown = r.ticket;
+  return typeof t === 'object' && t !== null && rule(r.ticket);
+}
 
 /** Every action of every resource type, mapped to its rule. */
 const RULES: { [T in ResourceType]: Record<ActionsOf[T], Rule<T>> } = {
@@ -69,6 +89,14 @@ const RULES: { [T in ResourceType]: Record<ActionsOf[T], Rule<T>> } = {
   },
   audit: {
     view: (actor, r) => canViewAuditLog(actor, r.tenant),
+  },
+  ticket: {
+    view: (actor, r) => withTicket(r, (t) => canViewTicket(actor, t)),
+    update: (actor, r) => withTicket(r, (t) => canUpdateTicket(actor, t)),
+    see_internal: (actor, r) => withTicket(r, (t) => canSeeInternalTicket(actor, t)),
+    edit_description: (actor, r) => withTicket(r, (t) => canEditTicketDescription(actor, t)),
+    reply: (actor, r) => withTicket(r, (t) => canReplyToTicket(actor, t, 'client')),
+    reply_internal: (actor, r) => withTicket(r, (t) => canReplyToTicket(actor, t, 'internal')),
   },
 };
 

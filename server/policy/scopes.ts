@@ -4,12 +4,14 @@
  * would be a 404. `undefined` means "no restriction" and is only returned for a reach of
  * everywhere; a caller must still combine the result with its own filters using `and(...)`.
  */
-import { eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, QueryBuilder } from 'drizzle-orm/sqlite-core';
-import { auditLog, memberships, tenants } from '../../storage/schema.ts';
+import { auditLog, memberships, tenants, tickets } from '../../storage/schema.ts';
 import { type Actor, isWellPlaced } from './actor.ts';
+import { has } from './matrix.ts';
 import { auditReach } from './platform.ts';
 import { type Reach, viewReach } from './tenants.ts';
+import { ticketViewReach } from './tickets.ts';
 
 /** A condition that matches no row: the answer for a reach of nowhere or a misplaced actor. */
 function nothing(): SQL {
@@ -69,4 +71,20 @@ export function membershipScope(actor: Actor): SQL | undefined {
  */
 export function auditScope(actor: Actor): SQL | undefined {
   return tenantColumnWithin(actor, auditReach(actor.role), auditLog.tenantId);
+}
+
+/**
+ * Where-clause over `tickets` selecting exactly the tickets `canViewTicket` allows, so a list
+ * never shows a ticket whose detail is a 404. The org's parent is read through a sub-select of
+ * `tenants`, so callers need no join. undefined (no restriction) only for super_admin and staff.
+ */
+export function ticketScopeWhere(actor: Actor): SQL | undefined {
+  // The matrix row is checked first: a `client` without the 'tickets' section sees none.
+  if (!has(actor, 'tickets.view_own')) return nothing();
+  const inReach = tenantColumnWithin(actor, ticketViewReach(actor.role), tickets.tenantId);
+  // A client sees their own tickets unless their client_admin shared the organisation's.
+  if (actor.role === 'client' && actor.ticketScope !== 'organization') {
+    return and(inReach, eq(tickets.requesterId, actor.userId)) ?? nothing();
+  }
+  return inReach;
 }

@@ -42,6 +42,7 @@ describe('inviting people', () => {
       'status',
       'tenantId',
       'tenantName',
+      'ticketScope',
       'twoFactorEnabled',
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);

@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../storage/db.ts';
-import { memberships, tenants, users } from '../../../storage/schema.ts';
+import { memberships, tenants, totpCredentials, users } from '../../../storage/schema.ts';
 import { type Actor, membershipScope, type UserRef } from '../../policy/index.ts';
 import type { TUserListQuery } from './schema.ts';
 
@@ -17,6 +17,9 @@ const USER_COLUMNS = {
   createdAt: users.createdAt,
   role: memberships.role,
   sections: memberships.sections,
+  ticketScope: memberships.ticketScope,
+  // Null unless two-factor authentication is enabled (a pending enrolment does not count).
+  twoFactorEnabledAt: totpCredentials.enabledAt,
   tenantId: tenants.id,
   tenantName: tenants.name,
   tenantKind: tenants.kind,
@@ -26,7 +29,8 @@ const USER_COLUMNS = {
 type UserSelect = typeof users.$inferSelect;
 type MembershipSelect = typeof memberships.$inferSelect;
 export type UserRow = Pick<UserSelect, 'id' | 'email' | 'name' | 'status' | 'createdAt'> &
-  Pick<MembershipSelect, 'role' | 'sections' | 'tenantId'> & {
+  Pick<MembershipSelect, 'role' | 'sections' | 'tenantId' | 'ticketScope'> & {
+    twoFactorEnabledAt: Date | null;
     tenantName: string;
     tenantKind: (typeof tenants.$inferSelect)['kind'];
     tenantParentId: string | null;
@@ -40,7 +44,8 @@ function selectUsers(db: Db) {
     .select(USER_COLUMNS)
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId));
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .leftJoin(totpCredentials, eq(totpCredentials.userId, users.id));
 }
 
 /** The policy's view of a user row. */

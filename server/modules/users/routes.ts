@@ -19,13 +19,13 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   const userView = (actor: Actor, id: string) => {
     const row = findVisibleUser(ctx.db, actor, id);
     if (!row) throw notFound('user');
-    return { user: presentUser(ctx, actor, row) };
+    return { user: presentUser(actor, row) };
   };
 
   app.get('/api/users', async (req) => {
     const { actor } = callerOf(req);
     const filter = parse(ZUserListQuery, req.query);
-    return { users: listVisibleUsers(ctx.db, actor, filter).map((u) => presentUser(ctx, actor, u)) };
+    return { users: listVisibleUsers(ctx.db, actor, filter).map((u) => presentUser(actor, u)) };
   });
 
   app.get('/api/users/:id', async (req) => {

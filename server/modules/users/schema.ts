@@ -1,6 +1,6 @@
 /** Inputs of the user routes, validated at the edge; the inferred types are for the client too. */
 import { z } from 'zod';
-import { ROLES, SECTIONS, USER_STATUSES } from '../../../storage/schema.ts';
+import { ROLES, SECTIONS, TICKET_SCOPES, USER_STATUSES } from '../../../storage/schema.ts';
 import { ZEmail } from '../../auth/routes.ts';
 import { ZId } from '../tenants/schema.ts';
 
@@ -47,10 +47,13 @@ export const ZUserUpdate = z
     role: z.enum(ROLES).optional(),
     /** null goes back to the role's default sections. */
     sections: ZSections.nullable().optional(),
+    /** For a `client`: see only their own tickets ('own') or the whole organization's. */
+    ticketScope: z.enum(TICKET_SCOPES).optional(),
   })
   .strict()
   .refine(
-    (v) => v.name !== undefined || v.role !== undefined || v.sections !== undefined,
-    'Send a name, role or sections.',
+    (v) =>
+      v.name !== undefined || v.role !== undefined || v.sections !== undefined || v.ticketScope !== undefined,
+    'Send a name, role, sections or ticketScope.',
   );
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;

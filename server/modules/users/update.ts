@@ -1,19 +1,24 @@
-/** Changing a person's name, role or portal sections. A role change ends all their sessions. */
+/**
+ * Changing a person's name, role, portal sections or ticket scope. A role change ends all their
+ * sessions; any change of what they may see re-checks their live connections.
+ */
 import { eq } from 'drizzle-orm';
-import { memberships, type Section, users } from '../../../storage/schema.ts';
+import { memberships, type Section, type TicketScope, users } from '../../../storage/schema.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { invalidateUserSessions } from '../../auth/sessions.ts';
 import type { AppContext } from '../../context.ts';
 import type { Caller } from '../../http/caller.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { canChangeRole, canEditSections, canManageUser, sectionsFor } from '../../policy/index.ts';
+import { effectiveTicketScope } from './presenter.ts';
 import { findVisibleUser, userRefOf } from './queries.ts';
 import type { TUserUpdate } from './schema.ts';
 
 /**
- * Applies `{name?, role?, sections?}` to a user the caller manages (another org's user: 404;
- * a visible one they may not manage, or a role they may not give: 403). Sections are only for
- * the `client` role, judged on the role the user will have after this change.
+ * Applies `{name?, role?, sections?, ticketScope?}` to a user the caller manages (another org's
+ * user: 404; a visible one they may not manage, or a role they may not give: 403). Sections and
+ * ticket scope are only for the `client` role, judged on the role the user will have after this
+ * change, under the same rule (`canEditSections`): both decide what an employee may see.
  */
 export function updateUser(ctx: AppContext, caller: Caller, id: string, input: TUserUpdate): void {
   const { actor } = caller;
@@ -27,6 +32,16 @@ export function updateUser(ctx: AppContext, caller: Caller, id: string, input: T
   if (input.sections !== undefined && !canEditSections(actor, { ...ref, role })) {
     throw forbidden('Sections can only be chosen for client employees.');
   }
+  if (input.ticketScope !== undefined && !canEditSections(actor, { ...ref, role })) {
+    throw forbidden('Ticket visibility can only be chosen for client employees.');
+  }
+  // Like sections, a new role starts from the default scope unless one comes with it.
+  const scopeStoredBefore = before.ticketScope;
+  const storedScope: TicketScope | null =
+    input.ticketScope !== undefined ? input.ticketScope : roleChanges ? null : scopeStoredBefore;
+  const scopeBefore = effectiveTicketScope(before.role, scopeStoredBefore);
+  const scopeAfter = effectiveTicketScope(role, storedScope);
+  const scopeChanges = scopeBefore !== scopeAfter;
   // A new role starts from that role's default sections unless sections come with it.
   const stored: Section[] | null =
     input.sections !== undefined ? input.sections : roleChanges ? null : before.sections;
@@ -51,7 +66,10 @@ export function updateUser(ctx: AppContext, caller: Caller, id: string, input: T
         data: { name: { from: before.name, to: input.name } },
       });
     }
-    tx.update(memberships).set({ role, sections: stored }).where(eq(memberships.userId, id)).run();
+    tx.update(memberships)
+      .set({ role, sections: stored, ticketScope: storedScope })
+      .where(eq(memberships.userId, id))
+      .run();
     let revoked: string[] = [];
     if (roleChanges) {
       // Every session goes: rights are read at sign-in by the collaboration server, so an old
@@ -70,9 +88,17 @@ export function updateUser(ctx: AppContext, caller: Caller, id: string, input: T
         data: { from: sectionsBefore, to: sectionsAfter },
       });
     }
+    if (scopeChanges) {
+      // A visibility change is audited (DESIGN.md); there is no dedicated action for it yet.
+      recordAudit(tx, {
+        ...audit,
+        action: 'user.updated',
+        data: { ticketScope: { from: scopeBefore, to: scopeAfter } },
+      });
+    }
     return revoked;
   });
 
   if (revoked.length > 0) ctx.events.emit('sessions.revoked', { userId: id, sessionIds: revoked });
-  if (roleChanges || sectionsChange) ctx.events.emit('user.rights_changed', { userId: id });
+  if (roleChanges || sectionsChange || scopeChanges) ctx.events.emit('user.rights_changed', { userId: id });
 }
