@@ -29,3 +29,24 @@ export function parseStateless(payload: string): { type: string; [field: string]
     return null;
   }
 }
+
+/**
+ * Sent on `ticket:<id>` when something client-visible about the ticket changed (status, a public
+ * reply): the client refetches the ticket through REST, which the policy filters. Nothing else
+ * travels in it.
+ */
+export interface TicketChangedNotice {
+  type: 'ticket.changed';
+  ticketId: string;
+}
+
+/** Sent only on `ticket:<id>:internal` when internal content changed (a note, an assignment). */
+export interface TicketInternalChangedNotice {
+  type: 'ticket.internal_changed';
+  ticketId: string;
+}
+
+/** Pushed on `user:<id>` when a ticket the user may see changed: ticket lists refetch. */
+export interface TicketsChangedPush extends UserPush {
+  type: 'tickets.changed';
+}

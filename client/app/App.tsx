@@ -22,6 +22,9 @@ const BrandingPage = lazy(() => import('../features/branding/BrandingPage.tsx'))
 const OutboxPage = lazy(() => import('../features/outbox/OutboxPage.tsx'));
 const OutboxMessagePage = lazy(() => import('../features/outbox/OutboxMessagePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const TicketsPage = lazy(() => import('../features/tickets/TicketsPage.tsx'));
+const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
+const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
 
 export function App() {
   return (
@@ -50,6 +53,9 @@ export function App() {
               <Route path="outbox" element={<OutboxPage />} />
               <Route path="outbox/:id" element={<OutboxMessagePage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="tickets" element={<TicketsPage />} />
+              <Route path="tickets/new" element={<NewTicketPage />} />
+              <Route path="tickets/:id" element={<TicketPage />} />
               {PLACEHOLDER_SECTIONS.map((section) => (
                 <Route
                   key={section}

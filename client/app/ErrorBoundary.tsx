@@ -4,6 +4,8 @@ interface Props {
   children: ReactNode;
   /** When this changes (e.g. the URL), a shown error is cleared and the children get another try. */
   resetKey?: string;
+  /** Shown instead of the error page (`null` for background parts that may fail quietly). */
+  fallback?: ReactNode;
 }
 
 interface State {
@@ -30,6 +32,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (!this.state.error) return this.props.children;
+    if (this.props.fallback !== undefined) return this.props.fallback;
     return <ErrorPage error={this.state.error} />;
   }
 }

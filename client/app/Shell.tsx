@@ -3,7 +3,7 @@
  * (≤ 4 entries + "More"). From 768 px: a sidebar with every entry. Entries come from
  * `me.navigation`; the shell never decides who may see what.
  */
-import { Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { Avatar } from '../components/Avatar.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -17,6 +17,10 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useMe } from './me.tsx';
 import { type NavItem, navItems, splitForTabBar } from './nav.ts';
 import { useSignOut } from './signOut.ts';
+
+// Live pushes for the signed-in user (ticket lists refresh themselves). Its own lazy chunk: the
+// collaboration libraries load after the shell has painted and never join the entry.
+const UserChannel = lazy(() => import('../collab/UserChannel.tsx'));
 
 export function Shell() {
   const me = useMe();
@@ -112,6 +116,13 @@ export function Shell() {
         </nav>
       </div>
       <MoreSheet open={moreOpen} onClose={() => setMoreOpen(false)} items={more} />
+      {me.navigation.includes('tickets') ? (
+        <ErrorBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <UserChannel />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
     </>
   );
 }

@@ -54,4 +54,4 @@ export function splitForTabBar(navigation: readonly string[]): { tabs: NavItem[]
 }
 
 /** The section names that are built as pages; the rest of the work sections show a placeholder. */
-export const PLACEHOLDER_SECTIONS = ['tickets', 'invoices', 'contracts', 'kb', 'chat', 'messages', 'files'];
+export const PLACEHOLDER_SECTIONS = ['invoices', 'contracts', 'kb', 'chat', 'messages', 'files'];

@@ -184,3 +184,112 @@ export interface AuditEntry {
   tenantName?: string | null;
   ip?: string | null;
 }
+
+// ---- Tickets ----
+
+export type TicketStatus = 'new' | 'open' | 'in_progress' | 'pending_client' | 'resolved' | 'closed';
+export type TicketPriority = 'low' | 'medium' | 'high' | 'critical';
+export type TicketCategory =
+  | 'technical_support'
+  | 'billing'
+  | 'general_inquiry'
+  | 'bug_report'
+  | 'feature_request';
+export type Visibility = 'client' | 'internal';
+
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'open',
+  'in_progress',
+  'pending_client',
+  'resolved',
+  'closed',
+];
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'medium', 'high', 'critical'];
+export const TICKET_CATEGORIES: readonly TicketCategory[] = [
+  'technical_support',
+  'billing',
+  'general_inquiry',
+  'bug_report',
+  'feature_request',
+];
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * A person as the viewer may see them: a client sees the provider's and partners' people as the
+ * servicing organisation, with no id (white-label).
+ */
+export interface PersonView {
+  id: string | null;
+  name: string;
+}
+
+/** What the caller may do with one ticket; the UI shows controls from these and decides nothing. */
+export interface TicketAbilities {
+  update: boolean;
+  assign: boolean;
+  seeInternal: boolean;
+  editDescription: boolean;
+  reply: boolean;
+  replyInternal: boolean;
+}
+
+export interface Ticket {
+  id: string;
+  key: string;
+  subject: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+  status: TicketStatus;
+  org: PersonRef;
+  requester: PersonView;
+  /** Who works the ticket is internal: null for client viewers even when `assigned` is true. */
+  assignee: PersonRef | null;
+  assigned?: boolean;
+  descriptionText: string;
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  abilities: TicketAbilities;
+  /** Collaboration document names; `internal` is null for anyone who may not see internal notes. */
+  documents: { description: string; internal: string | null; thread: string };
+}
+
+/** The fields `PATCH /api/tickets/:id` takes. */
+export interface TicketChanges {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  category?: TicketCategory;
+  assigneeId?: string | null;
+}
+
+export interface TicketEvent {
+  /** Opaque; the server numbers timeline entries, so it may arrive as a number. */
+  id: string | number;
+  /** created, status_changed, priority_changed, category_changed, assignee_changed, reply_added, … */
+  type: string;
+  actor: PersonView | null;
+  data: Record<string, unknown> | null;
+  visibility: Visibility;
+  createdAt: string;
+}
+
+export interface TicketReply {
+  id: string;
+  author: { id: string | null; name: string; role: Role | string | null };
+  visibility: Visibility;
+  body: string;
+  createdAt: string;
+}
+
+export interface TicketAssignee {
+  id: string;
+  name: string;
+  role: Role | string;
+}

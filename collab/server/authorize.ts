@@ -5,7 +5,9 @@
  * opened with.
  */
 
+import { findVisibleTicket, ticketRefOf } from '../../server/modules/tickets/access.ts';
 import type { Actor } from '../../server/policy/actor.ts';
+import { canEditTicketDescription, canSeeInternalTicket } from '../../server/policy/index.ts';
 import type { Db } from '../../storage/db.ts';
 import type { DocumentName } from '../names.ts';
 import type { DocumentAccess } from './context.ts';
@@ -17,18 +19,14 @@ import type { DocumentAccess } from './context.ts';
  * Must stay synchronous (better-sqlite3 is): authentication reads the rights clock in the same
  * step, which is what makes a rights event during authentication detectable (rights-clock.ts).
  */
-export function authorizeDocument(_db: Db, actor: Actor, name: DocumentName): DocumentAccess | null {
+export function authorizeDocument(db: Db, actor: Actor, name: DocumentName): DocumentAccess | null {
   switch (name.kind) {
     case 'user':
       // The per-user channel carries pushes for one person only, and only the server writes it.
       return name.id === actor.userId ? 'read' : null;
     case 'ticket':
     case 'ticket_thread':
-      // Tickets plug in here: load the ticket *through* the policy's scoped query (so an invisible
-      // ticket is simply not found), refuse `audience: 'internal'` unless the actor may see
-      // internal notes, and return 'read' for `content: 'record'` (clients post through the
-      // server, DESIGN.md rule 4) or when the ticket is closed.
-      return null;
+      return authorizeTicketDocument(db, actor, name);
     case 'kb':
     case 'contract':
     case 'thread':
@@ -38,6 +36,32 @@ export function authorizeDocument(_db: Db, actor: Actor, name: DocumentName): Do
     default:
       return unreachable(name);
   }
+}
+
+/**
+ * A ticket's three documents. The ticket is loaded *through* the policy's scope, so one the actor
+ * may not see is simply not found (null, the same answer as a missing one).
+ * - `ticket:<id>` (client-visible description): write while the policy lets them edit it
+ *   (not once closed), else read;
+ * - `ticket:<id>:internal`: only for those who read internal content; read-only once closed;
+ * - `ticket:<id>:thread` (record): read for anyone who sees the ticket; replies go through REST.
+ */
+function authorizeTicketDocument(
+  db: Db,
+  actor: Actor,
+  name: Extract<DocumentName, { kind: 'ticket' | 'ticket_thread' }>,
+): DocumentAccess | null {
+  const row = findVisibleTicket(db, actor, name.id);
+  if (!row) return null;
+  const ticket = ticketRefOf(row);
+  if (name.kind === 'ticket_thread') return 'read';
+  if (name.audience === 'internal') {
+    // A second lock on DESIGN.md rule 2: whatever the policy tables say, a client-org role never
+    // opens an internal document.
+    if (actor.tenantKind === 'client' || !canSeeInternalTicket(actor, ticket)) return null;
+    return ticket.status === 'closed' ? 'read' : 'write';
+  }
+  return canEditTicketDescription(actor, ticket) ? 'write' : 'read';
 }
 
 /** Makes a new document kind a compile error here until it is decided. */

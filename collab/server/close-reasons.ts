@@ -26,6 +26,12 @@ export const CLOSE = {
   tooManyDocuments: { code: 4429, reason: 'too-many-documents' },
   /** The document already has `COLLAB_LIMITS.connectionsPerDocument` connections. */
   documentFull: { code: 4429, reason: 'document-full' },
+  /** The update does not decode or does not apply (garbage, truncated, dangling references). */
+  invalidUpdate: { code: 4400, reason: 'invalid-update' },
+  /** The update would make the document invalid under the editor schema; nothing was stored. */
+  invalidContent: { code: 4422, reason: 'invalid-content' },
+  /** The update would grow the document past `COLLAB_LIMITS.documentBytes`; nothing was stored. */
+  documentTooLarge: { code: 4413, reason: 'document-too-large' },
   /** The process is stopping; reconnect (to this node once it is back, or another). */
   shuttingDown: { code: 1001, reason: 'server-shutting-down' },
 } as const satisfies Record<string, CloseReason>;

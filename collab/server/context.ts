@@ -19,8 +19,13 @@ export type DocumentAccess = 'write' | 'read';
 export interface ConnectionAuth {
   actor: Actor;
   userId: string;
-  /** Shown to co-editors in presence. */
+  /** The user's own name. */
   userName: string;
+  /**
+   * Who co-editors see in presence: the user, or — on a client-visible ticket document, for
+   * someone outside the client's org — the servicing organisation under a pseudonymous id.
+   */
+  presence: { id: string; name: string };
   /** The session that authorised this connection; its revocation closes the connection. */
   sessionId: string;
   document: DocumentName;

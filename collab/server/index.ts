@@ -11,9 +11,15 @@ import type { CollabContext } from './context.ts';
 import { authenticationExtension } from './extensions/authentication.ts';
 import { awarenessIdentityExtension } from './extensions/awareness-identity.ts';
 import { COLLAB_LIMITS, limitsExtension } from './extensions/limits.ts';
+import { persistenceExtension } from './extensions/persistence.ts';
+import { projectionsExtension } from './extensions/projections.ts';
 import { revocationExtension } from './extensions/revocation.ts';
+import { validationExtension } from './extensions/validation.ts';
 import { pushToUser } from './push.ts';
 import { RightsClock } from './rights-clock.ts';
+import { ticketLiveExtension } from './tickets/live.ts';
+import { ticketDescriptionSeed } from './tickets/seed.ts';
+import { ticketThreadExtension } from './tickets/thread.ts';
 import { until } from './until.ts';
 import { attachCollabUpgrade } from './upgrade.ts';
 
@@ -36,13 +42,26 @@ export function mountCollaboration(ctx: AppContext, httpServer: Server): Collabo
     maxPendingDocuments: COLLAB_LIMITS.documentsPerSocket,
     maxUnauthenticatedQueueSize: COLLAB_LIMITS.unauthenticatedQueueBytes,
     maxUnauthenticatedQueueMessages: COLLAB_LIMITS.unauthenticatedQueueMessages,
+    // Durability comes from the update log (persistence.ts), not from the debounced store: keep
+    // the debounce (2 s, at most 10 s) and let a document stay loaded until its store has run.
+    unloadImmediately: false,
+    // Broadcasts always wait for the next turn of the event loop (never flushed early inside the
+    // update), so a server-side write is logged by persistence's update listener before any
+    // client can see it. A turn's worth of updates is bounded by the message and document limits.
+    flushMaxBytes: Number.POSITIVE_INFINITY,
     extensions: [
-      // Order of the onAuthenticate hooks is by priority: authentication, then limits.
+      // Hooks of one kind run by priority, highest first. onAuthenticate: authentication, then
+      // limits. beforeSync: limits (size), validation, then persistence (the log append) — so a
+      // refused update is never stored. onStoreDocument: persistence, then projections.
       authenticationExtension(ctx, clock),
       limitsExtension(),
       revocationExtension(ctx, clock),
       awarenessIdentityExtension(),
-      // Durable persistence and projections (Y → SQL) join here with tickets: collab/README.md.
+      validationExtension(ctx),
+      persistenceExtension(ctx, { seed: (name, context) => ticketDescriptionSeed(ctx.db, name, context) }),
+      projectionsExtension(ctx),
+      ticketThreadExtension(ctx.db),
+      ticketLiveExtension(ctx),
     ],
   });
   const detach = attachCollabUpgrade(ctx, httpServer, hocuspocus);
@@ -55,10 +74,13 @@ export function mountCollaboration(ctx: AppContext, httpServer: Server): Collabo
     close() {
       closing ??= (async () => {
         await detach();
-        // Documents store on their last disconnect; a failed store keeps a document in memory
-        // (never unloaded with unsaved changes), so wait for them, but not forever.
-        hocuspocus.flushPendingStores();
-        await until(() => hocuspocus.getDocumentsCount() === 0, 5000);
+        // Stores are debounced (unloadImmediately: false): run them now, and again for any a
+        // last disconnect schedules meanwhile. A failed store keeps its document in memory (its
+        // log is intact either way), so wait for them, but not forever.
+        await until(() => {
+          hocuspocus.flushPendingStores();
+          return hocuspocus.getDocumentsCount() === 0;
+        }, 5000);
         await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
       })();
       return closing;

@@ -25,18 +25,19 @@ describe('authorizeDocument', () => {
     expect(authorizeDocument(db.db, actor, name(`user:${OTHER}`))).toBeNull();
   });
 
-  it.each([
-    `ticket:${OTHER}`,
-    `ticket:${OTHER}:internal`,
-    `ticket:${OTHER}:thread`,
-    `kb:${OTHER}`,
-    `contract:${OTHER}`,
-    `thread:${OTHER}`,
-    `chat:${OTHER}`,
-    `chat:${OTHER}:internal`,
-  ])('refuses %s to everyone until its module exists', (text) => {
-    for (const role of ROLES) expect(authorizeDocument(db.db, actorOf(role), name(text))).toBeNull();
-  });
+  it.each([`ticket:${OTHER}`, `ticket:${OTHER}:internal`, `ticket:${OTHER}:thread`])(
+    'refuses %s (no such ticket) to everyone',
+    (text) => {
+      for (const role of ROLES) expect(authorizeDocument(db.db, actorOf(role), name(text))).toBeNull();
+    },
+  );
+
+  it.each([`kb:${OTHER}`, `contract:${OTHER}`, `thread:${OTHER}`, `chat:${OTHER}`, `chat:${OTHER}:internal`])(
+    'refuses %s to everyone until its module exists',
+    (text) => {
+      for (const role of ROLES) expect(authorizeDocument(db.db, actorOf(role), name(text))).toBeNull();
+    },
+  );
 });
 
 describe('accessAfterChange: what a rights change does to an open connection', () => {

@@ -13,6 +13,8 @@ import { Skeleton, SkeletonCard } from '../../components/Spinner.tsx';
 import { api } from '../../lib/api.ts';
 import { kindLabel, roleLabel, statusLabel } from '../../lib/format.ts';
 import type { DashboardData, Me } from '../../lib/types.ts';
+import '../../styles/tickets.css';
+import { RecentTicketsCard } from '../tickets/RecentTicketsCard.tsx';
 
 function greeting(now = new Date()): string {
   const hour = now.getHours();
@@ -31,6 +33,7 @@ export default function DashboardPage() {
   const firstName = me.user.name.trim().split(/\s+/)[0] || me.user.email;
   const canSeeUsers = me.navigation.includes('users');
   const canSeeOrgs = me.navigation.includes('organizations');
+  const usesTickets = me.navigation.includes('tickets');
 
   return (
     <>
@@ -40,6 +43,7 @@ export default function DashboardPage() {
       />
       <div className="stack-l">
         <QuickActions me={me} />
+        {usesTickets ? <RecentTicketsCard /> : null}
         {dashboard.isPending ? (
           <DashboardSkeleton />
         ) : dashboard.isError ? (
@@ -66,6 +70,8 @@ export default function DashboardPage() {
 
 function QuickActions({ me }: { me: Me }) {
   const actions: { to: string; label: string; icon: IconName }[] = [];
+  if (me.navigation.includes('tickets'))
+    actions.push({ to: '/tickets/new', label: 'New ticket', icon: 'ticket' });
   if (me.abilities.manageUsers)
     actions.push({ to: '/users?invite=1', label: 'Invite someone', icon: 'plus' });
   if (me.abilities.manageOrganizations)

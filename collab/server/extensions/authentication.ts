@@ -6,7 +6,10 @@
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { AppContext } from '../../../server/context.ts';
-import { parseDocumentName } from '../../names.ts';
+import { findVisibleTicket } from '../../../server/modules/tickets/access.ts';
+import { clientFacingPresence } from '../../../server/modules/tickets/client-face.ts';
+import type { Actor } from '../../../server/policy/actor.ts';
+import { type DocumentName, parseDocumentName } from '../../names.ts';
 import { authorizeDocument } from '../authorize.ts';
 import { CLOSE, type CloseReason, CollabRefusal } from '../close-reasons.ts';
 import type { CollabContext, ConnectionAuth } from '../context.ts';
@@ -47,6 +50,7 @@ export function authenticationExtension(ctx: AppContext, clock: RightsClock): Ex
         actor: who.actor,
         userId: who.user.id,
         userName: who.user.name,
+        presence: presenceFor(ctx, who, name),
         sessionId: who.sessionId,
         document: name,
         access,
@@ -56,4 +60,22 @@ export function authenticationExtension(ctx: AppContext, clock: RightsClock): Ex
       return { auth };
     },
   };
+}
+
+/** The presence identity for this document (white-label on client-visible ticket documents). */
+function presenceFor(
+  ctx: AppContext,
+  who: { actor: Actor; user: { id: string; name: string } },
+  name: DocumentName,
+): { id: string; name: string } {
+  const self = { id: who.user.id, name: who.user.name };
+  if ((name.kind !== 'ticket' && name.kind !== 'ticket_thread') || name.audience !== 'client') return self;
+  const ticket = findVisibleTicket(ctx.db, who.actor, name.id);
+  if (!ticket) return self;
+  return clientFacingPresence(
+    ctx.db,
+    ctx.secretKey,
+    { ...self, tenantId: who.actor.tenantId },
+    ticket.tenantId,
+  );
 }

@@ -79,7 +79,11 @@ export function awarenessIdentityExtension(): Extension<CollabContext> {
         states.clear();
         return;
       }
-      stampPresence(states, presenceOf(auth), claimedByOthers(document, connection));
+      stampPresence(
+        states,
+        presenceOf({ userId: auth.presence.id, userName: auth.presence.name }),
+        claimedByOthers(document, connection),
+      );
     },
   };
 }

@@ -1,13 +1,18 @@
 /**
  * Limits, each with a clear close reason (close-reasons.ts): message size, documents per
- * WebSocket, connections per document. The unauthenticated queue is bounded by Hocuspocus'
- * own options, set from the same table in collab/server/index.ts.
- *
- * Document size joins with durable persistence (tickets), where the stored size is known.
+ * WebSocket, connections per document, document size. The unauthenticated queue is bounded by
+ * Hocuspocus' own options, set from the same table in collab/server/index.ts.
  */
-import type { connectedPayload, Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type {
+  beforeSyncPayload,
+  connectedPayload,
+  Extension,
+  onAuthenticatePayload,
+} from '@hocuspocus/server';
+import * as Y from 'yjs';
 import { CLOSE, CollabRefusal } from '../close-reasons.ts';
 import type { CollabContext } from '../context.ts';
+import { carriesUpdate } from '../sync.ts';
 
 export const COLLAB_LIMITS = {
   /** One WebSocket message; also ws' `maxPayload`, so a larger frame is never buffered. */
@@ -20,7 +25,22 @@ export const COLLAB_LIMITS = {
   unauthenticatedQueueBytes: 1024 * 1024,
   /** Messages a socket may send before its first document is authenticated. */
   unauthenticatedQueueMessages: 200,
+  /**
+   * A document's encoded state (what is stored and what every opener downloads): a ticket
+   * description is a few KiB; 2 MiB is a pasted log file or a runaway script, not prose.
+   */
+  documentBytes: 2 * 1024 * 1024,
 } as const;
+
+/**
+ * Whether applying `update` could grow `document` past the limit. The sum is an upper bound of
+ * the merged state (an update can only add to it), so a document never grows past the limit
+ * and no legitimate edit to a document below it is refused for overlap.
+ */
+export function exceedsDocumentLimit(document: Y.Doc, update: Uint8Array): boolean {
+  if (update.byteLength > COLLAB_LIMITS.documentBytes) return true;
+  return Y.encodeStateAsUpdate(document).byteLength + update.byteLength > COLLAB_LIMITS.documentBytes;
+}
 
 /**
  * The limits extension. Its onAuthenticate runs after authentication's (lower priority): a
@@ -52,6 +72,14 @@ export function limitsExtension(): Extension<CollabContext> {
         const over = socket.connections.size > COLLAB_LIMITS.documentsPerSocket;
         connection.close(over ? CLOSE.tooManyDocuments : CLOSE.documentFull);
       }
+    },
+
+    async beforeSync({ type, payload, connection, document }: beforeSyncPayload<CollabContext>) {
+      // Runs before validation and the log append (higher priority): an update that would make
+      // the document too large is refused before anything is parsed or stored. A read-only
+      // connection's update is never applied, so it is Hocuspocus' to refuse, not ours.
+      if (!carriesUpdate(type) || connection.readOnly) return;
+      if (exceedsDocumentLimit(document, payload)) throw new CollabRefusal(CLOSE.documentTooLarge);
     },
 
     async beforeHandleMessage({ update }) {

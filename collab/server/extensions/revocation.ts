@@ -4,13 +4,16 @@
  * - `sessions.revoked`: closes every document connection authorised by a revoked session, and
  *   the whole WebSocket when its upgrade was (the provider then reconnects and is refused);
  * - `user.rights_changed`: reloads the actor and re-asks the policy for each of the user's open
- *   documents — closes what is no longer allowed, downgrades write → read in place.
+ *   documents — closes what is no longer allowed, downgrades write → read in place;
+ * - `ticket.changed`: the same for every connection on that ticket's documents (a closed ticket's
+ *   description turns read-only; a ticket moved out of someone's reach closes).
  */
 import type { Connection, connectedPayload, Extension, Hocuspocus } from '@hocuspocus/server';
 import { loadActor } from '../../../server/auth/actor.ts';
 import type { AppContext } from '../../../server/context.ts';
 import type { PortalEvents } from '../../../server/events.ts';
 import type { Actor } from '../../../server/policy/actor.ts';
+import { formatDocumentName } from '../../names.ts';
 import type { AccessChangedNotice } from '../../stateless.ts';
 import { authorizeDocument } from '../authorize.ts';
 import { CLOSE } from '../close-reasons.ts';
@@ -75,6 +78,20 @@ export function revocationExtension(ctx: AppContext, clock: RightsClock): Extens
     );
   };
 
+  const ticketChanged = (hocuspocus: Hocuspocus, { ticketId }: PortalEvents['ticket.changed']) => {
+    const names = new Set([
+      formatDocumentName({ kind: 'ticket', id: ticketId, audience: 'client', content: 'prose' }),
+      formatDocumentName({ kind: 'ticket', id: ticketId, audience: 'internal', content: 'prose' }),
+      formatDocumentName({ kind: 'ticket_thread', id: ticketId, audience: 'client', content: 'record' }),
+    ]);
+    const actors = new Map<string, Actor | null>();
+    for (const { connection, auth } of [...authorisedConnections(hocuspocus)]) {
+      if (!names.has(connection.document.name)) continue;
+      if (!actors.has(auth.userId)) actors.set(auth.userId, loadActor(ctx.db, auth.userId)?.actor ?? null);
+      recheck(connection, auth, actors.get(auth.userId) ?? null);
+    }
+  };
+
   const recheck = (connection: Connection, auth: ConnectionAuth, actor: Actor | null) => {
     const next = actor ? authorizeDocument(ctx.db, actor, auth.document) : null;
     const decision = accessAfterChange(auth.access, next);
@@ -102,6 +119,7 @@ export function revocationExtension(ctx: AppContext, clock: RightsClock): Extens
       unsubscribe = [
         ctx.events.on('sessions.revoked', (event) => sessionsRevoked(instance, event)),
         ctx.events.on('user.rights_changed', (event) => rightsChanged(instance, event)),
+        ctx.events.on('ticket.changed', (event) => ticketChanged(instance, event)),
       ];
     },
 
