@@ -130,6 +130,30 @@ describe('opening a ticket document', () => {
         for (let i = 0; i < 20; i++) expect(first).toContain(`editor${who}-edit${i}<`);
     }, 5000);
   });
+  it("edits made offline merge with the others' when the tab reconnects", async () => {
+    const id = await fileTicket();
+    const name = `ticket:${id}`;
+    const grace = await signedIn(portal.url, 'client@globex.test');
+    const staff = await signedIn(portal.url, 'staff@demo.test');
+    const offlineSocket = sockets.open({ cookie: grace.cookie });
+    const offline = await synced(openDocument(offlineSocket, name));
+    const online = await synced(openAs(staff, name));
+
+    offlineSocket.disconnect();
+    appendParagraph(offline.provider.document, 'written-while-offline');
+    appendParagraph(online.provider.document, 'written-meanwhile-online');
+    await acknowledged(online.provider);
+    expect(proseXml(serverDoc(name))).not.toContain('written-while-offline<');
+
+    await offlineSocket.connect();
+    await eventually(() => {
+      for (const doc of [offline.provider.document, online.provider.document, serverDoc(name)]) {
+        expect(proseXml(doc)).toContain('written-while-offline<');
+        expect(proseXml(doc)).toContain('written-meanwhile-online<');
+      }
+      expect(proseXml(offline.provider.document)).toBe(proseXml(online.provider.document));
+    }, 5000);
+  });
 });
 
 describe('the projection to SQL', () => {
