@@ -50,23 +50,3 @@ export function usePresence(document: CollabDocument | null, selfId: string): Pr
   }, [document, selfId]);
   return users;
 }
-
-const PALETTE = [
-  '#b91c1c',
-  '#c2410c',
-  '#a16207',
-  '#15803d',
-  '#0f766e',
-  '#0369a1',
-  '#1d4ed8',
-  '#6d28d9',
-  '#a21caf',
-  '#be185d',
-];
-
-/** A stable caret colour per user; the server assigns its own, so this only shows until it does. */
-export function presenceColor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
-}

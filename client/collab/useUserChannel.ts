@@ -5,10 +5,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { userChannelName } from '../../collab/names.ts';
+import { presenceColor } from '../../collab/presence.ts';
 import { ticketKeys } from '../features/tickets/keys.ts';
 import type { StatelessMessage } from './document.ts';
 import { useCollabDocument } from './useCollabDocument.ts';
-import { presenceColor } from './usePresence.ts';
 
 export function useUserChannel(user: { id: string; name: string }): void {
   const queryClient = useQueryClient();

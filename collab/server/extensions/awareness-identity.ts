@@ -6,6 +6,7 @@
  * cursor).
  */
 import type { beforeHandleAwarenessPayload, Connection, Document, Extension } from '@hocuspocus/server';
+import { presenceColor } from '../../presence.ts';
 import type { CollabContext, ConnectionAuth } from '../context.ts';
 
 /** What every peer sees of a user in presence: only what their co-editors may see anyway. */
@@ -15,25 +16,9 @@ export interface PresenceUser {
   color: string;
 }
 
-/** Distinct, legible on white and with white text (WCAG AA against #fff for the caret label). */
-const PALETTE = [
-  '#b91c1c',
-  '#c2410c',
-  '#a16207',
-  '#15803d',
-  '#0f766e',
-  '#0369a1',
-  '#1d4ed8',
-  '#6d28d9',
-  '#a21caf',
-  '#be185d',
-] as const;
-
 /** The presence identity for an authorised connection; the colour is stable per user. */
 export function presenceOf(auth: Pick<ConnectionAuth, 'userId' | 'userName'>): PresenceUser {
-  let hash = 0;
-  for (const char of auth.userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return { id: auth.userId, name: auth.userName, color: PALETTE[hash % PALETTE.length]! };
+  return { id: auth.userId, name: auth.userName, color: presenceColor(auth.userId) };
 }
 
 /** Awareness client ids that other connections on the document have already claimed. */
