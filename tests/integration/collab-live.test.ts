@@ -3,70 +3,35 @@
  * the ticket's documents and the user channels, rights re-checked when a ticket changes — and
  * internal content (notes, the internal document) never in anything a client connection receives.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Collaboration } from '../../collab/server/index.ts';
 import {
   acknowledged,
   appendParagraph,
   eventually,
   openDocument,
   proseXml,
+  synced,
   type Tab,
-  tabSockets,
 } from '../support/collab.ts';
-import { type PortalClient, signedIn } from '../support/http-client.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import {
+  collab,
+  fileTicketWithClients as fileTicket,
+  portal,
+  reply,
+  setupCollabPortal,
+  sockets,
+  userIdOf,
+} from '../support/collab-tickets.ts';
+import { signedIn } from '../support/http-client.ts';
 
-let portal: TestPortal;
-let collab: Collaboration;
-const sockets = tabSockets(() => portal.url);
-
-beforeAll(async () => {
-  portal = await startTestPortal();
-  collab = portal.ctx.collab!;
-});
-afterEach(sockets.destroyAll);
-afterAll(() => portal.close());
-
-interface Ticket {
-  id: string;
-  grace: PortalClient;
-  staff: PortalClient;
-}
-
-async function fileTicket(): Promise<Ticket> {
-  const grace = await signedIn(portal.url, 'client@globex.test');
-  const staff = await signedIn(portal.url, 'staff@demo.test');
-  const res = await grace.post<{ ticket: { id: string } }>('/api/tickets', {
-    subject: 'Live',
-    category: 'bug_report',
-    priority: 'medium',
-    description: 'Seen by everyone',
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { id: res.body.ticket.id, grace, staff };
-}
-
-async function reply(client: PortalClient, id: string, body: string, visibility: 'client' | 'internal') {
-  const res = await client.post(`/api/tickets/${id}/replies`, { body, visibility });
-  expect(res.status).toBe(201);
-}
-
-async function synced(tab: Tab): Promise<Tab> {
-  await eventually(() => expect(tab.synced).toBe(true));
-  return tab;
-}
+setupCollabPortal();
 
 const bodies = (tab: Tab) =>
   tab.provider.document
     .getArray<Y.Map<string>>('replies')
     .toArray()
     .map((r) => r.get('body'));
-
-async function userIdOf(client: PortalClient): Promise<string> {
-  return (await client.get<{ user: { id: string } }>('/api/me')).body.user.id;
-}
 
 describe('the thread document', () => {
   it('is built from the public replies only, and a reply posted through REST appears live', async () => {

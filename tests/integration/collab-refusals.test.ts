@@ -4,12 +4,9 @@
  * schema does not allow — over real WebSockets; the connection closes with the reason, nothing
  * is logged or applied, a co-editor never sees it, and the document still loads.
  */
-import { count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLAB_LIMITS } from '../../collab/server/extensions/limits.ts';
-import type { Collaboration } from '../../collab/server/index.ts';
-import { collabUpdates } from '../../storage/schema.ts';
 import {
   acknowledged,
   appendParagraph,
@@ -17,57 +14,20 @@ import {
   openDocument,
   proseXml,
   sendRawUpdate,
-  type Tab,
-  tabSockets,
+  synced,
 } from '../support/collab.ts';
-import { type PortalClient, signedIn } from '../support/http-client.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import {
+  fileTicket,
+  logged,
+  openAs,
+  portal,
+  serverDoc,
+  setupCollabPortal,
+  sockets,
+} from '../support/collab-tickets.ts';
+import { signedIn } from '../support/http-client.ts';
 
-let portal: TestPortal;
-let collab: Collaboration;
-const sockets = tabSockets(() => portal.url);
-
-beforeAll(async () => {
-  portal = await startTestPortal();
-  collab = portal.ctx.collab!;
-});
-afterEach(sockets.destroyAll);
-afterAll(() => portal.close());
-
-/** Files a Globex ticket as its client_admin and returns its id. */
-async function fileTicket(description?: string): Promise<string> {
-  const grace = await signedIn(portal.url, 'client@globex.test');
-  const res = await grace.post<{ ticket: { id: string } }>('/api/tickets', {
-    subject: 'Printer on fire',
-    category: 'technical_support',
-    priority: 'high',
-    ...(description === undefined ? {} : { description }),
-  });
-  expect(res.status).toBe(201);
-  return res.body.ticket.id;
-}
-
-function openAs(client: PortalClient, name: string): Tab {
-  return openDocument(sockets.open({ cookie: client.cookie }), name);
-}
-
-async function synced(tab: Tab): Promise<Tab> {
-  await eventually(() => expect(tab.synced).toBe(true));
-  return tab;
-}
-
-/** How many updates the log holds for a document. */
-function logged(name: string): number {
-  return portal.ctx.db.select({ n: count() }).from(collabUpdates).where(eq(collabUpdates.name, name)).get()!
-    .n;
-}
-
-/** The server's copy of a loaded document. */
-function serverDoc(name: string): Y.Doc {
-  const doc = collab.hocuspocus.documents.get(name);
-  if (!doc) throw new Error(`${name} is not loaded`);
-  return doc;
-}
+setupCollabPortal();
 
 describe('updates the server refuses and never stores', () => {
   it.each([

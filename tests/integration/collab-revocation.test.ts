@@ -4,31 +4,17 @@
  */
 import type { Extension } from '@hocuspocus/server';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Collaboration } from '../../collab/server/index.ts';
+import { describe, expect, it } from 'vitest';
 import { users } from '../../storage/schema.ts';
-import { eventually, openDocument, type Tab, tabSockets } from '../support/collab.ts';
+import { eventually, openDocument, type Tab } from '../support/collab.ts';
+import { collab, userIdOf as idOf, portal, setupCollabPortal, sockets } from '../support/collab-tickets.ts';
 import { PortalClient, signedIn } from '../support/http-client.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
 
-let portal: TestPortal;
-let collab: Collaboration;
-const sockets = tabSockets(() => portal.url);
-
-beforeAll(async () => {
-  portal = await startTestPortal();
-  collab = portal.ctx.collab!;
-});
-afterEach(sockets.destroyAll);
-afterAll(() => portal.close());
+setupCollabPortal();
 
 /** Opens `name` in a browser-like tab signed in with `cookie`, or as an API client with `token`. */
 function openTab(cookie: string | null, name: string, token: string | null = null): Tab {
   return openDocument(sockets.open(cookie ? { cookie } : { origin: null }), name, { token });
-}
-
-async function idOf(client: PortalClient): Promise<string> {
-  return (await client.get<{ user: { id: string } }>('/api/me')).body.user.id;
 }
 
 /** How many live connections the server holds on a document. */

@@ -3,61 +3,31 @@
  * open which document, co-editing that converges, and read-only connections that change nothing.
  * What a writer sends that the server refuses is collab-refusals.test.ts.
  */
-import { count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Collaboration } from '../../collab/server/index.ts';
-import { collabUpdates, tickets } from '../../storage/schema.ts';
+import { tickets } from '../../storage/schema.ts';
 import {
   acknowledged,
   appendParagraph,
   eventually,
   openDocument,
   proseXml,
-  type Tab,
-  tabSockets,
+  synced,
 } from '../support/collab.ts';
-import { type PortalClient, signedIn } from '../support/http-client.ts';
-import { startTestPortal, type TestPortal } from '../support/portal.ts';
+import {
+  collab,
+  fileTicket,
+  logged,
+  openAs,
+  portal,
+  serverDoc,
+  setupCollabPortal,
+  sockets,
+} from '../support/collab-tickets.ts';
+import { signedIn } from '../support/http-client.ts';
 
-let portal: TestPortal;
-let collab: Collaboration;
-const sockets = tabSockets(() => portal.url);
-
-beforeAll(async () => {
-  portal = await startTestPortal();
-  collab = portal.ctx.collab!;
-});
-afterEach(sockets.destroyAll);
-afterAll(() => portal.close());
-
-/** Files a Globex ticket as its client_admin and returns its id. */
-async function fileTicket(description?: string): Promise<string> {
-  const grace = await signedIn(portal.url, 'client@globex.test');
-  const res = await grace.post<{ ticket: { id: string } }>('/api/tickets', {
-    subject: 'Printer on fire',
-    category: 'technical_support',
-    priority: 'high',
-    ...(description === undefined ? {} : { description }),
-  });
-  expect(res.status).toBe(201);
-  return res.body.ticket.id;
-}
-
-function openAs(client: PortalClient, name: string): Tab {
-  return openDocument(sockets.open({ cookie: client.cookie }), name);
-}
-
-async function synced(tab: Tab): Promise<Tab> {
-  await eventually(() => expect(tab.synced).toBe(true));
-  return tab;
-}
-
-/** How many updates the log holds for a document. */
-function logged(name: string): number {
-  return portal.ctx.db.select({ n: count() }).from(collabUpdates).where(eq(collabUpdates.name, name)).get()!
-    .n;
-}
+setupCollabPortal();
 
 /** The ticket row's projected description text. */
 function descriptionText(id: string): string {
@@ -66,13 +36,6 @@ function descriptionText(id: string): string {
     .from(tickets)
     .where(eq(tickets.id, id))
     .get()!.text;
-}
-
-/** The server's copy of a loaded document. */
-function serverDoc(name: string): Y.Doc {
-  const doc = collab.hocuspocus.documents.get(name);
-  if (!doc) throw new Error(`${name} is not loaded`);
-  return doc;
 }
 
 describe('opening a ticket document', () => {

@@ -7,6 +7,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import pino from 'pino';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
@@ -158,6 +159,12 @@ export async function eventually(assertion: () => void, ms = 2000): Promise<void
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
   }
+}
+
+/** Resolves with `tab` once its document has synced (within `eventually`'s default deadline). */
+export async function synced(tab: Tab): Promise<Tab> {
+  await eventually(() => expect(tab.synced).toBe(true));
+  return tab;
 }
 
 /** Appends a paragraph with `text` to a rich-text document (what an editor's Enter + typing does). */
