@@ -50,3 +50,18 @@ export interface TicketInternalChangedNotice {
 export interface TicketsChangedPush extends UserPush {
   type: 'tickets.changed';
 }
+
+/**
+ * Pushed on `user:<id>` when the queue place of a ticket the user may see moved (tickets ahead
+ * were served, it entered or left a queue, the queue grew or shrank). Counts only: nothing of the
+ * other tickets in the queue, which may be other tenants'. `position` is null once the ticket no
+ * longer waits (pending_client, resolved, closed). The estimate is not pushed: refetch
+ * `GET /api/tickets/:id/queue` for it.
+ */
+export interface QueueChangedPush extends UserPush {
+  type: 'queue.changed';
+  ticketId: string;
+  position: number | null;
+  total: number;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+}

@@ -31,7 +31,39 @@ const ZEnv = z.object({
   RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(10000).default(1),
   /** Where the built web client lies (vite's outDir). */
   CLIENT_DIR: z.string().min(1).optional(),
+  /** S3/MinIO for files (e.g. `http://minio:9000`); unset = files on disk in DATA_DIR/files. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
+    .default('portal'),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Largest single attachment, in bytes (25 MiB). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(25 * 1024 * 1024),
+  /** Total attachment bytes one client org may store (5 GiB). */
+  ORG_STORAGE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 1024 ** 3),
 });
+
+/** Where files go when S3_ENDPOINT is set (storage/blobs/s3.ts). */
+export interface S3Config {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+}
 
 export interface Config {
   port: number;
@@ -49,6 +81,10 @@ export interface Config {
   trustProxy: boolean;
   rateLimitScale: number;
   clientDir: string;
+  /** S3/MinIO for files, or null for local disk (DATA_DIR/files). */
+  s3: S3Config | null;
+  attachmentMaxBytes: number;
+  orgStorageQuotaBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +98,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.S3_ENDPOINT && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
+    const missing = ['S3_ACCESS_KEY', 'S3_SECRET_KEY'].filter((k) => !present[k]);
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required when S3_ENDPOINT is set`).join('\n')}`,
+    );
+  }
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
   return {
     port: e.PORT,
@@ -78,5 +120,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     rateLimitScale: e.RATE_LIMIT_SCALE,
     clientDir: resolve(e.CLIENT_DIR ?? join(import.meta.dirname, '..', 'dist', 'client')),
+    s3: e.S3_ENDPOINT ? s3ConfigOf(e.S3_ENDPOINT, e) : null,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    orgStorageQuotaBytes: e.ORG_STORAGE_QUOTA_BYTES,
+  };
+}
+
+function s3ConfigOf(
+  endpoint: string,
+  e: { S3_ACCESS_KEY?: string; S3_SECRET_KEY?: string; S3_BUCKET: string; S3_REGION: string },
+): S3Config {
+  const url = new URL(endpoint);
+  const useSSL = url.protocol === 'https:';
+  return {
+    endPoint: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: e.S3_ACCESS_KEY ?? '',
+    secretKey: e.S3_SECRET_KEY ?? '',
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
   };
 }

@@ -1,6 +1,7 @@
 /** What every route and service gets: configuration and the process's shared services. */
 import type { Logger } from 'pino';
 import type { Collaboration } from '../collab/server/index.ts';
+import type { BlobStore } from '../storage/blobs/types.ts';
 import type { Db } from '../storage/db.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
@@ -10,6 +11,8 @@ import type { PortalEventBus } from './events.ts';
 export interface AppContext {
   config: Config;
   db: Db;
+  /** File bytes: local disk, or S3/MinIO when configured. */
+  blobs: BlobStore;
   log: Logger;
   mailer: Mailer;
   events: PortalEventBus;

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { mountCollaboration } from '../collab/server/index.ts';
+import { createBlobStore } from '../storage/blobs/index.ts';
 import { openDatabase } from '../storage/db.ts';
 import { ensurePlatform, isEmpty, seedDemo } from '../storage/seed.ts';
 import { buildApp } from './app.ts';
@@ -54,6 +55,7 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
   const ctx: AppContext = {
     config,
     db,
+    blobs: await createBlobStore(config),
     log,
     mailer: createMailer({
       db,

@@ -365,3 +365,4 @@ export const collabUpdates = sqliteTable(
   },
   (t) => [index('collab_updates_name_seq_idx').on(t.name, t.seq)],
 );
+export * from './schema-attachments.ts';

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { userChannelName } from '../../collab/names.ts';
 import { presenceColor } from '../../collab/presence.ts';
 import { ticketKeys } from '../features/tickets/keys.ts';
+import { applyQueuePush } from '../features/tickets/queue-push.ts';
 import type { StatelessMessage } from './document.ts';
 import { useCollabDocument } from './useCollabDocument.ts';
 
@@ -22,6 +23,9 @@ export function useUserChannel(user: { id: string; name: string }): void {
     onStateless: (message: StatelessMessage) => {
       if (message.type === 'tickets.changed') {
         void queryClient.invalidateQueries({ queryKey: ticketKeys.lists });
+      }
+      if (message.type === 'queue.changed' && typeof message.ticketId === 'string') {
+        applyQueuePush(queryClient, message);
       }
     },
   });

@@ -18,6 +18,7 @@ import { validationExtension } from './extensions/validation.ts';
 import { pushToUser } from './push.ts';
 import { RightsClock } from './rights-clock.ts';
 import { ticketLiveExtension } from './tickets/live.ts';
+import { ticketQueuePushExtension } from './tickets/queue-push.ts';
 import { ticketDescriptionSeed } from './tickets/seed.ts';
 import { ticketThreadExtension } from './tickets/thread.ts';
 import { until } from './until.ts';
@@ -62,6 +63,7 @@ export function mountCollaboration(ctx: AppContext, httpServer: Server): Collabo
       projectionsExtension(ctx),
       ticketThreadExtension(ctx.db),
       ticketLiveExtension(ctx),
+      ticketQueuePushExtension(ctx),
     ],
   });
   const detach = attachCollabUpgrade(ctx, httpServer, hocuspocus);

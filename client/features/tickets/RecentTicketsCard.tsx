@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { Skeleton } from '../../components/Spinner.tsx';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { useTickets } from './api.ts';
+import { QueuePosition } from './QueuePosition.tsx';
 import { PriorityBadge, TicketStatusBadge } from './TicketBadges.tsx';
 import { audienceOf } from './words.ts';
 
@@ -67,6 +68,9 @@ export function RecentTicketsCard() {
                     {formatRelative(ticket.updatedAt)}
                   </time>
                 </span>
+                {audience === 'client' ? (
+                  <QueuePosition ticketId={ticket.id} status={ticket.status} compact />
+                ) : null}
               </div>
               <span className="ticket-list-badges">
                 <PriorityBadge priority={ticket.priority} label={false} />

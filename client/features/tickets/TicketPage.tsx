@@ -29,6 +29,7 @@ import { Conversation } from './Conversation.tsx';
 import { mergeConversation } from './conversation.ts';
 import { ticketKeys } from './keys.ts';
 import { LiveEditor, loadEditor } from './LiveEditor.tsx';
+import { QueuePosition } from './QueuePosition.tsx';
 import { PriorityBadge, TicketStatusBadge } from './TicketBadges.tsx';
 import { TicketControls } from './TicketControls.tsx';
 import { TicketFacts, useChangeAnnouncement } from './TicketFacts.tsx';
@@ -157,6 +158,13 @@ function TicketView({ ticket }: { ticket: Ticket }) {
 
       <div className="ticket-page">
         <TicketFacts ticket={ticket} audience={audience} />
+        {audience === 'client' ? (
+          <QueuePosition
+            ticketId={ticket.id}
+            status={ticket.status}
+            responded={ticket.firstResponseAt !== null}
+          />
+        ) : null}
         <TicketControls ticket={ticket} audience={audience} />
         {audience === 'client' && ticket.status === 'pending_client' && ticket.abilities.reply ? (
           <Alert tone="warning" title="We’re waiting for your reply">

@@ -23,6 +23,8 @@ export const ticketKeys = {
   ticket: (id: string) => ['ticket', id] as const,
   events: (id: string) => ['ticket', id, 'events'] as const,
   replies: (id: string) => ['ticket', id, 'replies'] as const,
+  /** `GET /api/tickets/:id/queue`; set by the `queue.changed` push on the user channel. */
+  queue: (id: string) => ['ticket', id, 'queue'] as const,
   assignees: (orgId: string) => ['ticket-assignees', orgId] as const,
   clientOrgs: ['tenants', { kind: 'client' }] as const,
 };

@@ -6,6 +6,7 @@
  * provider behind it, and never an agent's id or internal role).
  */
 import { type Actor, canSeeInternalTicket, ticketAbilities } from '../../policy/index.ts';
+import { slaViewFor } from '../sla/view.ts';
 import { clientFacingPerson, type TicketRow, ticketRefOf } from './access.ts';
 import type { HistoryPerson, ReplyRow, TimelineRow } from './history.ts';
 
@@ -52,6 +53,8 @@ export function presentTicket(actor: Actor, row: TicketRow) {
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
+    /** SLA clocks for the service side; null for client roles (see sla/view.ts). */
+    sla: slaViewFor(row, abilities.seeInternal),
     abilities,
     documents: {
       description: `ticket:${row.id}`,

@@ -13,6 +13,7 @@ import { createTicket } from './create.ts';
 import { listConversation, listTimeline } from './history.ts';
 import { presentReply, presentTicket, presentTimelineEntry } from './presenter.ts';
 import { listVisibleTickets } from './queries.ts';
+import { queuePosition } from './queue.ts';
 import { addReply } from './reply.ts';
 import {
   ZAssigneesQuery,
@@ -71,6 +72,12 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { id } = parse(ZTicketParams, req.params);
     const input = parse(ZTicketUpdate, req.body);
     return { ticket: presentTicket(caller.actor, updateTicket(ctx, caller, id, input)) };
+  });
+
+  // Counts only: the queue is the provider's, across tenants, and reveals nothing else of it.
+  app.get('/api/tickets/:id/queue', async (req) => {
+    const { actor } = callerOf(req);
+    return queuePosition(ctx.db, visibleTicket(actor, req.params));
   });
 
   app.get('/api/tickets/:id/events', async (req) => {
