@@ -289,6 +289,8 @@ export const tickets = sqliteTable(
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_requester_idx').on(t.requesterId),
     index('tickets_queue_idx').on(t.status, t.priority, t.createdAt),
+    // The queue's response estimate: the latest first responses of one priority, one seek.
+    index('tickets_first_response_idx').on(t.priority, t.firstResponseAt),
   ],
 );
 

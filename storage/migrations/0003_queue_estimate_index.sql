@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_first_response_idx` ON `tickets` (`priority`,`first_response_at`);
