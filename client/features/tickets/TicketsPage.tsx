@@ -4,8 +4,8 @@
  * `tickets.changed` on the user's channel (client/collab/useUserChannel.ts).
  */
 import '../../styles/tickets.css';
-import { useEffect, useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useMe } from '../../app/me.tsx';
 import { Button, ButtonLink } from '../../components/Button.tsx';
 import { type Column, DataTable } from '../../components/DataTable.tsx';
@@ -15,10 +15,10 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SkeletonCard } from '../../components/Spinner.tsx';
+import { useSearchParamFilters } from '../../components/useSearchParamFilters.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket } from '../../lib/types.ts';
 import { useClientOrgs, useTickets } from './api.ts';
-import type { TicketFilters } from './keys.ts';
 import { PriorityBadge, TicketStatusBadge } from './TicketBadges.tsx';
 import {
   type Audience,
@@ -43,16 +43,10 @@ const FILTER_KEYS = [
 export default function TicketsPage() {
   const me = useMe();
   const audience = audienceOf(me.user.role);
-  const [params, setParams] = useSearchParams();
-  const filters: TicketFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
+  const { filters, setParam, search, setSearch, bindSelect, clear } = useSearchParamFilters(FILTER_KEYS);
   const tickets = useTickets(filters);
   const orgs = useClientOrgs(audience === 'staff');
   const showOrg = (orgs.data?.length ?? 0) > 1;
-  const [search, setSearch] = useState(filters.q ?? '');
   // Phones show search and status first; the other filters open on request (always shown on wider screens).
   const activeSelects = (['assignee', 'requester', 'priority', 'category', 'orgId', 'sort'] as const).filter(
     (key) => filters[key],
@@ -61,27 +55,6 @@ export default function TicketsPage() {
   const selectsId = useId();
   const statuses = parseStatusList(filters.status ?? null, TICKET_STATUSES);
   const filtered = FILTER_KEYS.some((key) => key !== 'sort' && filters[key]);
-
-  const setParam = (key: string, value: string | null) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  // Search as the person types, without a request per keystroke.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text should trigger this
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      if ((params.get('q') ?? '') !== search.trim()) setParam('q', search.trim() || null);
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [search]);
 
   const toggleStatus = (status: string) => {
     const next = statuses.includes(status) ? statuses.filter((s) => s !== status) : [...statuses, status];
@@ -153,8 +126,7 @@ export default function TicketsPage() {
             {audience === 'staff' ? (
               <SelectField
                 label="Assigned"
-                value={filters.assignee ?? ''}
-                onChange={(event) => setParam('assignee', event.target.value || null)}
+                {...bindSelect('assignee')}
                 options={[
                   { value: '', label: 'Anyone' },
                   { value: 'me', label: 'Assigned to me' },
@@ -164,8 +136,7 @@ export default function TicketsPage() {
             ) : (
               <SelectField
                 label="Requested by"
-                value={filters.requester ?? ''}
-                onChange={(event) => setParam('requester', event.target.value || null)}
+                {...bindSelect('requester')}
                 options={[
                   { value: '', label: 'Anyone' },
                   { value: 'me', label: 'Me' },
@@ -174,8 +145,7 @@ export default function TicketsPage() {
             )}
             <SelectField
               label="Priority"
-              value={filters.priority ?? ''}
-              onChange={(event) => setParam('priority', event.target.value || null)}
+              {...bindSelect('priority')}
               options={[
                 { value: '', label: 'Any priority' },
                 ...TICKET_PRIORITIES.map((priority) => ({ value: priority, label: priorityLabel(priority) })),
@@ -183,8 +153,7 @@ export default function TicketsPage() {
             />
             <SelectField
               label="Category"
-              value={filters.category ?? ''}
-              onChange={(event) => setParam('category', event.target.value || null)}
+              {...bindSelect('category')}
               options={[
                 { value: '', label: 'Any category' },
                 ...TICKET_CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
@@ -193,8 +162,7 @@ export default function TicketsPage() {
             {showOrg ? (
               <SelectField
                 label="Organisation"
-                value={filters.orgId ?? ''}
-                onChange={(event) => setParam('orgId', event.target.value || null)}
+                {...bindSelect('orgId')}
                 options={[
                   { value: '', label: 'All organisations' },
                   ...(orgs.data ?? []).map((org) => ({ value: org.id, label: org.name })),
@@ -203,10 +171,7 @@ export default function TicketsPage() {
             ) : null}
             <SelectField
               label="Sort by"
-              value={filters.sort ?? 'updated'}
-              onChange={(event) =>
-                setParam('sort', event.target.value === 'updated' ? null : event.target.value)
-              }
+              {...bindSelect('sort', 'updated')}
               options={[
                 { value: 'updated', label: 'Last updated' },
                 { value: 'created', label: 'Newest' },
@@ -218,15 +183,7 @@ export default function TicketsPage() {
             <Button
               variant="ghost"
               className="filter-clear"
-              onClick={() => {
-                setSearch('');
-                setParams(
-                  filters.sort ? new URLSearchParams({ sort: filters.sort }) : new URLSearchParams(),
-                  {
-                    replace: true,
-                  },
-                );
-              }}
+              onClick={() => clear(filters.sort ? { sort: filters.sort } : {})}
             >
               Clear filters
             </Button>

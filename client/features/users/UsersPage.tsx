@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMe } from '../../app/me.tsx';
 import { Avatar } from '../../components/Avatar.tsx';
 import { Badge, StatusBadge } from '../../components/Badge.tsx';
@@ -10,8 +9,9 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SkeletonCard } from '../../components/Spinner.tsx';
+import { useSearchParamFilters } from '../../components/useSearchParamFilters.ts';
 import { formatDate, roleLabel, statusLabel } from '../../lib/format.ts';
-import { tenantTree, type UserFilters, useTenants, useUsers } from '../../lib/queries.ts';
+import { tenantTree, useTenants, useUsers } from '../../lib/queries.ts';
 import { ROLES, USER_STATUSES, type UserView } from '../../lib/types.ts';
 import { InviteUserDialog } from './InviteUserDialog.tsx';
 
@@ -19,37 +19,11 @@ const FILTER_KEYS = ['tenantId', 'role', 'status', 'q'] as const;
 
 export default function UsersPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const filters: UserFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
+  const { params, filters, setParam, search, setSearch, bindSelect, clear } =
+    useSearchParamFilters(FILTER_KEYS);
   const tenants = useTenants();
   const users = useUsers(filters);
-  const [search, setSearch] = useState(filters.q ?? '');
   const inviteOpen = params.get('invite') === '1';
-
-  const setParam = (key: string, value: string | null) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  // Search as the person types, without a request per keystroke.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text should trigger this
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      if ((params.get('q') ?? '') !== search.trim()) setParam('q', search.trim() || null);
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [search]);
 
   const tenantList = tenants.data ?? [];
   const invitable = tenantList.filter((tenant) => tenant.abilities.manageUsers);
@@ -125,8 +99,7 @@ export default function UsersPage() {
           {showOrgColumn ? (
             <SelectField
               label="Organisation"
-              value={filters.tenantId ?? ''}
-              onChange={(event) => setParam('tenantId', event.target.value || null)}
+              {...bindSelect('tenantId')}
               options={[
                 { value: '', label: 'All organisations' },
                 ...tenantTree(tenantList).map(({ tenant, depth }) => ({
@@ -138,8 +111,7 @@ export default function UsersPage() {
           ) : null}
           <SelectField
             label="Role"
-            value={filters.role ?? ''}
-            onChange={(event) => setParam('role', event.target.value || null)}
+            {...bindSelect('role')}
             options={[
               { value: '', label: 'All roles' },
               ...ROLES.map((role) => ({ value: role, label: roleLabel(role) })),
@@ -147,22 +119,14 @@ export default function UsersPage() {
           />
           <SelectField
             label="Status"
-            value={filters.status ?? ''}
-            onChange={(event) => setParam('status', event.target.value || null)}
+            {...bindSelect('status')}
             options={[
               { value: '', label: 'Any status' },
               ...USER_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
             ]}
           />
           {filtered ? (
-            <Button
-              variant="ghost"
-              className="filter-clear"
-              onClick={() => {
-                setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
-              }}
-            >
+            <Button variant="ghost" className="filter-clear" onClick={() => clear()}>
               Clear filters
             </Button>
           ) : null}
