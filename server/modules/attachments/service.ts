@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sum } from 'drizzle-orm';
 import { BlobNotFoundError } from '../../../storage/blobs/types.ts';
 import type { Db } from '../../../storage/db.ts';
-import { attachments, memberships, users, type Visibility } from '../../../storage/schema.ts';
+import { attachments, memberships, tickets, users, type Visibility } from '../../../storage/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Caller } from '../../http/caller.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -17,6 +17,7 @@ import {
   canManageTicketsIn,
   canReplyToTicket,
   canSeeInternalTicket,
+  ticketScopeWhere,
 } from '../../policy/index.ts';
 import { findVisibleTicket, type TicketRow, ticketRefOf } from '../tickets/access.ts';
 import {
@@ -51,7 +52,13 @@ export function findVisibleAttachment(
   actor: Actor,
   id: string,
 ): { attachment: AttachmentRow; ticket: TicketRow } | undefined {
-  const attachment = db.select().from(attachments).where(eq(attachments.id, id)).get();
+  // Read through the ticket scope: an attachment on a ticket out of sight is never loaded.
+  const attachment = db
+    .select(ATTACHMENT_COLUMNS)
+    .from(attachments)
+    .innerJoin(tickets, eq(tickets.id, attachments.ticketId))
+    .where(and(eq(attachments.id, id), ticketScopeWhere(actor)))
+    .get();
   if (!attachment) return undefined;
   const ticket = findVisibleTicket(db, actor, attachment.ticketId);
   if (!ticket) return undefined;
