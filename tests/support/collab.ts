@@ -73,6 +73,10 @@ export function tabSockets(portalUrl: () => string): TabSockets {
     class BrowserLikeSocket extends WebSocket {
       constructor(address: string) {
         super(address, { headers });
+        // A browser's WebSocket never throws; ws emits 'error' when a socket still connecting is
+        // closed (the provider does so while the server is down), and an unheard 'error' is an
+        // uncaught exception. The provider listens through onerror; this only keeps ws quiet.
+        this.on('error', () => {});
         if (onFrame) this.on('message', (data: Buffer) => onFrame(Buffer.from(data)));
       }
     }
