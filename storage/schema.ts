@@ -56,6 +56,10 @@ export const tenants = sqliteTable(
     branding: text('branding', { mode: 'json' }).$type<StoredBranding>().notNull().default({}),
     customDomain: text('custom_domain'),
     customDomainStatus: text('custom_domain_status', { enum: DOMAIN_STATUSES }).notNull().default('none'),
+    /** A client org's attachment quota in bytes; null = the configured default (5 GiB). */
+    storageQuotaBytes: integer('storage_quota_bytes'),
+    /** A client org's contract lets its people see SLA countdowns on their tickets. */
+    slaVisibleToClient: integer('sla_visible_to_client', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
@@ -96,6 +100,8 @@ export const memberships = sqliteTable(
     sections: text('sections', { mode: 'json' }).$type<Section[]>(),
     /** For a `client`: see only their own tickets (null/'own') or the whole organisation's. */
     ticketScope: text('ticket_scope', { enum: ['own', 'organization'] }),
+    /** Staff and partner staff: whether round-robin routing may assign them new tickets. */
+    available: integer('available', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
   // One membership per user for now: a person belongs to exactly one tenant.
@@ -273,6 +279,10 @@ export const tickets = sqliteTable(
       .notNull()
       .references(() => users.id),
     assigneeId: text('assignee_id').references(() => users.id),
+    /** The team a routing rule (or an agent) put the ticket with; a free label such as `billing`. */
+    team: text('team'),
+    /** Set when this ticket was merged into another: it is closed and points at the survivor. */
+    mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => tickets.id),
     /** Plain text that seeds the rich-text document the first time it is loaded. */
     initialDescription: text('initial_description'),
     /** Projection Y → SQL of the description document, for lists and search. */
@@ -368,3 +378,4 @@ export const collabUpdates = sqliteTable(
   (t) => [index('collab_updates_name_seq_idx').on(t.name, t.seq)],
 );
 export * from './schema-attachments.ts';
+export * from './schema-service-desk.ts';

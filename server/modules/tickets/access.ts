@@ -32,6 +32,8 @@ const TICKET_COLUMNS = {
   status: tickets.status,
   requesterId: tickets.requesterId,
   assigneeId: tickets.assigneeId,
+  team: tickets.team,
+  mergedIntoId: tickets.mergedIntoId,
   initialDescription: tickets.initialDescription,
   descriptionText: tickets.descriptionText,
   createdAt: tickets.createdAt,
@@ -41,6 +43,7 @@ const TICKET_COLUMNS = {
   closedAt: tickets.closedAt,
   tenantName: tenants.name,
   tenantParentId: tenants.parentId,
+  tenantSlaVisibleToClient: tenants.slaVisibleToClient,
   servicingName: servicer.name,
   requesterName: requester.name,
   requesterTenantId: requesterMembership.tenantId,
@@ -54,6 +57,8 @@ const TICKET_COLUMNS = {
 export type TicketRow = typeof tickets.$inferSelect & {
   tenantName: string;
   tenantParentId: string | null;
+  /** The org's contract lets its client people see SLA countdowns. */
+  tenantSlaVisibleToClient: boolean;
   servicingName: string | null;
   requesterName: string;
   /** The requester's org: a client viewer sees a requester from outside it as the servicer. */

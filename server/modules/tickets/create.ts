@@ -72,6 +72,7 @@ export function createTicket(deps: TicketDeps, caller: Caller, input: TTicketCre
   );
 
   deps.events.emit('ticket.changed', { ticketId: id, tenantId: org.id, visibility: 'client' });
+  deps.events.emit('ticket.created', { ticketId: id, tenantId: org.id, actorId: actor.userId });
   const row = findVisibleTicket(deps.db, actor, id);
   // canCreateTicketIn implies the requester sees their own ticket; anything else is a policy bug.
   if (!row) throw new Error(`Created ticket ${id} is not visible to its requester`);

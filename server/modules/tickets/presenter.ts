@@ -47,6 +47,10 @@ export function presentTicket(actor: Actor, row: TicketRow) {
     assignee:
       abilities.seeInternal && row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
     assigned: row.assigneeId !== null,
+    /** The routing team; internal. */
+    team: abilities.seeInternal ? row.team : null,
+    /** The ticket this one was merged into, if any (it is then closed). */
+    mergedIntoId: row.mergedIntoId,
     descriptionText: row.descriptionText,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -86,6 +86,18 @@ export function updateTicket(deps: TicketDeps, caller: Caller, id: string, input
   if (changed.length > 0) {
     const visibility = changed.some((e) => e.visibility === 'client') ? 'client' : 'internal';
     deps.events.emit('ticket.changed', { ticketId: id, tenantId: visible.tenantId, visibility });
+    const base = { ticketId: id, tenantId: visible.tenantId, actorId: actor.userId };
+    for (const event of changed) {
+      const data = event.data as { from: unknown; to: unknown };
+      if (event.type === 'status_changed') {
+        const { from, to } = data as { from: TicketStatus; to: TicketStatus };
+        deps.events.emit('ticket.status_changed', { ...base, from, to });
+      }
+      if (event.type === 'assignee_changed') {
+        const to = data.to as { id: string } | null;
+        deps.events.emit('ticket.assigned', { ...base, assigneeId: to?.id ?? null });
+      }
+    }
   }
   const after = findVisibleTicket(deps.db, actor, id);
   if (!after) throw notFound('ticket');
