@@ -30,6 +30,7 @@ export * from './actor.ts';
 export * from './matrix.ts';
 export * from './platform.ts';
 export * from './scopes.ts';
+export * from './service-desk.ts';
 export * from './tenants.ts';
 export * from './tickets.ts';
 export * from './users.ts';
