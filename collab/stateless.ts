@@ -65,3 +65,12 @@ export interface QueueChangedPush extends UserPush {
   total: number;
   priority: 'low' | 'medium' | 'high' | 'critical';
 }
+
+/**
+ * Pushed on `user:<id>` when the user's notifications changed (a new one, or marked read in
+ * another tab): the bell shows `unread` at once and the inbox refetches.
+ */
+export interface NotificationsChangedPush extends UserPush {
+  type: 'notifications.changed';
+  unread: number;
+}

@@ -10,6 +10,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { requestHeadingFocus } from '../components/PageHeader.tsx';
 import { PageLoading } from '../components/Spinner.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { completeBranding } from '../lib/branding.ts';
 import { roleLabel } from '../lib/format.ts';
 import { BrandMark } from './BrandMark.tsx';
@@ -17,6 +18,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useMe } from './me.tsx';
 import { type NavItem, navItems, splitForTabBar } from './nav.ts';
 import { useSignOut } from './signOut.ts';
+import '../styles/notifications.css';
 
 // Live pushes for the signed-in user (ticket lists refresh themselves). Its own lazy chunk: the
 // collaboration libraries load after the shell has painted and never join the entry.
@@ -56,15 +58,21 @@ export function Shell() {
           <Link to="/" className="topbar-brand" aria-label={`${branding.portalName} – dashboard`}>
             <BrandMark branding={branding} size="s" />
           </Link>
-          <Link to="/profile" className="topbar-avatar" aria-label={`Your profile (${me.user.name})`}>
-            <Avatar name={me.user.name || me.user.email} size={32} />
-          </Link>
+          <div className="topbar-actions">
+            <NotificationBell />
+            <Link to="/profile" className="topbar-avatar" aria-label={`Your profile (${me.user.name})`}>
+              <Avatar name={me.user.name || me.user.email} size={32} />
+            </Link>
+          </div>
         </header>
 
         <aside className="sidebar">
-          <Link to="/" className="sidebar-brand" aria-label={`${branding.portalName} – dashboard`}>
-            <BrandMark branding={branding} />
-          </Link>
+          <div className="sidebar-top">
+            <Link to="/" className="sidebar-brand" aria-label={`${branding.portalName} – dashboard`}>
+              <BrandMark branding={branding} />
+            </Link>
+            <NotificationBell />
+          </div>
           <nav aria-label="Main" className="sidebar-nav">
             <ul>
               {items.map((item) => (

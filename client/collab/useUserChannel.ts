@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { userChannelName } from '../../collab/names.ts';
 import { presenceColor } from '../../collab/presence.ts';
+import { applyNotificationsPush } from '../features/notifications/push.ts';
 import { ticketKeys } from '../features/tickets/keys.ts';
 import { applyQueuePush } from '../features/tickets/queue-push.ts';
 import type { StatelessMessage } from './document.ts';
@@ -27,6 +28,7 @@ export function useUserChannel(user: { id: string; name: string }): void {
       if (message.type === 'queue.changed' && typeof message.ticketId === 'string') {
         applyQueuePush(queryClient, message);
       }
+      if (message.type === 'notifications.changed') applyNotificationsPush(queryClient, message);
     },
   });
 }
