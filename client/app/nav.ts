@@ -28,6 +28,7 @@ const KNOWN: Record<string, Omit<NavItem, 'id'>> = {
   branding: { label: 'Branding', icon: 'palette', path: '/branding' },
   outbox: { label: 'Outbox', icon: 'inbox', path: '/outbox' },
   audit: { label: 'Audit log', icon: 'history', path: '/audit' },
+  desk: { label: 'Desk settings', shortLabel: 'Desk', icon: 'grid', path: '/desk' },
   profile: { label: 'Profile', icon: 'user', path: '/profile' },
   security: { label: 'Security', icon: 'shield', path: '/security' },
 };

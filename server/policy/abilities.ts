@@ -7,6 +7,7 @@ import type { Role } from '../../storage/schema.ts';
 import { type Actor, isWellPlaced, type TenantRef, type UserRef } from './actor.ts';
 import { has } from './matrix.ts';
 import { canReadOutbox, canViewAuditLog } from './platform.ts';
+import { canUseDeskTools } from './service-desk.ts';
 import {
   canConfigureBranding,
   canCreateTenant,
@@ -80,6 +81,7 @@ export const NAVIGATION = [
   'branding',
   'outbox',
   'audit',
+  'desk',
   'profile',
   'security',
 ] as const;
@@ -158,6 +160,7 @@ export function navigationFor(actor: Actor): NavEntry[] {
   const shown: Record<NavEntry, boolean> = {
     dashboard: true,
     tickets: has(actor, 'tickets.view_own'),
+    desk: canUseDeskTools(actor),
     organizations:
       isWellPlaced(actor) && ['everywhere', 'below_platform', 'own_tree'].includes(viewReach(actor.role)),
     users: me.manageUsers,

@@ -29,17 +29,17 @@ describe('navigationFor', () => {
     [
       'partner',
       actorOf('partner'),
-      ['dashboard', 'tickets', 'organizations', 'users', 'branding', 'audit', 'profile', 'security'],
+      ['dashboard', 'tickets', 'organizations', 'users', 'branding', 'audit', 'desk', 'profile', 'security'],
     ],
     [
       'partner_staff',
       actorOf('partner_staff'),
-      ['dashboard', 'tickets', 'organizations', 'profile', 'security'],
+      ['dashboard', 'tickets', 'organizations', 'desk', 'profile', 'security'],
     ],
     [
       'staff',
       actorOf('staff'),
-      ['dashboard', 'tickets', 'organizations', 'users', 'outbox', 'profile', 'security'],
+      ['dashboard', 'tickets', 'organizations', 'users', 'outbox', 'desk', 'profile', 'security'],
     ],
     [
       'super_admin',
@@ -52,6 +52,7 @@ describe('navigationFor', () => {
         'branding',
         'outbox',
         'audit',
+        'desk',
         'profile',
         'security',
       ],

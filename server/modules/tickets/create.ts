@@ -1,4 +1,7 @@
-/** Filing a ticket: key, row and first timeline entry in one transaction, then announced. */
+/**
+ * Filing a ticket: key, routing, row and first timeline entries in one transaction, then
+ * announced.
+ */
 import type { Db } from '../../../storage/db.ts';
 import { tickets } from '../../../storage/schema.ts';
 import type { PortalEventBus } from '../../events.ts';
@@ -6,6 +9,7 @@ import type { Caller } from '../../http/caller.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../http/errors.ts';
 import { newId } from '../../ids.ts';
 import { canCreateTicketIn } from '../../policy/index.ts';
+import { recordRouting, routeNewTicket } from '../routing/apply.ts';
 import { findVisibleTenant, tenantRefOf } from '../tenants/queries.ts';
 import { findVisibleTicket, type TicketRow } from './access.ts';
 import { allocateTicketKey } from './numbering.ts';
@@ -39,9 +43,18 @@ export function createTicket(deps: TicketDeps, caller: Caller, input: TTicketCre
   const now = new Date();
   // Immediate: the write lock is held from the first statement, so the key's sequence upsert
   // never races another process's creating transaction.
-  const id = deps.db.transaction(
+  const { id, assigneeId } = deps.db.transaction(
     (tx) => {
       const ticketId = newId();
+      // Routed before the insert, so the row is written once with the rule's priority, team and
+      // assignee; the round-robin cursor moves in this same transaction.
+      const routing = routeNewTicket(tx, {
+        orgId: org.id,
+        category: input.category,
+        priority: input.priority,
+        subject: input.subject,
+        description,
+      });
       tx.insert(tickets)
         .values({
           id: ticketId,
@@ -49,9 +62,11 @@ export function createTicket(deps: TicketDeps, caller: Caller, input: TTicketCre
           key: allocateTicketKey(tx, org.id),
           subject: input.subject,
           category: input.category,
-          priority: input.priority,
+          priority: routing?.priority ?? input.priority,
           status: 'new',
           requesterId: actor.userId,
+          assigneeId: routing?.assignee?.id ?? null,
+          team: routing?.team ?? null,
           initialDescription: description || null,
           // Until the document is first stored, lists and search read the plain text filed.
           descriptionText: description,
@@ -66,13 +81,17 @@ export function createTicket(deps: TicketDeps, caller: Caller, input: TTicketCre
         type: 'created',
         visibility: 'client',
       });
-      return ticketId;
+      if (routing) recordRouting(tx, { id: ticketId, tenantId: org.id }, routing);
+      return { id: ticketId, assigneeId: routing?.assignee?.id ?? null };
     },
     { behavior: 'immediate' },
   );
 
   deps.events.emit('ticket.changed', { ticketId: id, tenantId: org.id, visibility: 'client' });
   deps.events.emit('ticket.created', { ticketId: id, tenantId: org.id, actorId: actor.userId });
+  if (assigneeId) {
+    deps.events.emit('ticket.assigned', { ticketId: id, tenantId: org.id, actorId: null, assigneeId });
+  }
   const row = findVisibleTicket(deps.db, actor, id);
   // canCreateTicketIn implies the requester sees their own ticket; anything else is a policy bug.
   if (!row) throw new Error(`Created ticket ${id} is not visible to its requester`);
