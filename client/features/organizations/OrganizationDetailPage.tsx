@@ -13,6 +13,7 @@ import { InviteUserDialog } from '../users/InviteUserDialog.tsx';
 import { DetailsCard } from './DetailsCard.tsx';
 import { DomainCard } from './DomainCard.tsx';
 import { ChildOrganizationsCard, PeopleCard } from './PeopleCard.tsx';
+import { ServiceSettingsCard } from './ServiceSettingsCard.tsx';
 import { StatusCard } from './StatusCard.tsx';
 
 /** One organisation's page: its people, the organisations below it, its details, domain and status. */
@@ -88,6 +89,7 @@ function OrganizationDetail({ tenant }: { tenant: TenantView }) {
           {abilities.requestDomain || abilities.verifyDomain || tenant.customDomain ? (
             <DomainCard tenant={tenant} />
           ) : null}
+          <ServiceSettingsCard tenant={tenant} />
           {abilities.update && tenant.kind !== 'platform' ? <StatusCard tenant={tenant} /> : null}
         </div>
       </div>

@@ -1,4 +1,6 @@
 import { Badge } from '../../components/Badge.tsx';
+import type { Ticket } from '../../lib/types.ts';
+import { SlaBadge, slaOf } from './SlaBadge.tsx';
 import { type Audience, priorityLabel, ticketStatusLabel, ticketStatusTone } from './words.ts';
 
 export function TicketStatusBadge({ status, audience }: { status: string; audience: Audience }) {
@@ -18,4 +20,11 @@ export function PriorityBadge({ priority, label = true }: { priority: string; la
       <span className="visually-hidden"> priority</span>
     </span>
   );
+}
+
+/** The SLA flag of a list row: the clock that matters now, or a dash when there is none. */
+export function TicketSlaBadge({ ticket }: { ticket: Ticket }) {
+  const sla = slaOf(ticket);
+  if (!sla) return <span className="subtle">—</span>;
+  return <SlaBadge sla={sla} />;
 }

@@ -7,7 +7,14 @@ import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sum } from 'drizzle-orm';
 import { BlobNotFoundError } from '../../../storage/blobs/types.ts';
 import type { Db } from '../../../storage/db.ts';
-import { attachments, memberships, tickets, users, type Visibility } from '../../../storage/schema.ts';
+import {
+  attachments,
+  memberships,
+  tenants,
+  tickets,
+  users,
+  type Visibility,
+} from '../../../storage/schema.ts';
 import type { AppContext } from '../../context.ts';
 import type { Caller } from '../../http/caller.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -113,6 +120,20 @@ export function orgStorageUsed(db: Pick<Db, 'select'>, tenantId: string): number
   return Number(row?.total ?? 0);
 }
 
+/** The org's storage quota in bytes: its own (service settings) when set, else the configured default. */
+export function orgStorageQuota(
+  db: Pick<Db, 'select'>,
+  config: Pick<AppContext['config'], 'orgStorageQuotaBytes'>,
+  tenantId: string,
+): number {
+  const row = db
+    .select({ quota: tenants.storageQuotaBytes })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .get();
+  return row?.quota ?? config.orgStorageQuotaBytes;
+}
+
 /** Refuses an upload of this audience onto this ticket: 403, or 409 on a closed ticket for a public file. */
 export function assertMayAttach(actor: Actor, ticket: TicketRow, visibility: Visibility): void {
   const ref = ticketRefOf(ticket);
@@ -155,7 +176,7 @@ export async function storeAttachment(
   const contentType = normaliseContentType(input.file.mimetype);
   assertAllowedName(fileName, contentType);
 
-  const quota = config.orgStorageQuotaBytes;
+  const quota = orgStorageQuota(db, config, ticket.tenantId);
   const usedBefore = orgStorageUsed(db, ticket.tenantId);
   if (usedBefore >= quota) throw quotaExceeded(quota, usedBefore);
   const room = quota - usedBefore;

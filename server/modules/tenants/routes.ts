@@ -12,6 +12,7 @@ import { setCustomDomain, verifyCustomDomain } from './domain.ts';
 import { presentTenant } from './presenter.ts';
 import { findVisibleTenant, listVisibleTenants } from './queries.ts';
 import { ZDomainRequest, ZTenantCreate, ZTenantListQuery, ZTenantParams, ZTenantUpdate } from './schema.ts';
+import { serviceSettingsRoutes } from './service-settings.ts';
 import { updateTenant } from './update.ts';
 
 /** Registers the `/api/tenants` routes (branding's PUT lives in the branding module). */
@@ -61,4 +62,6 @@ export function tenantRoutes(app: FastifyInstance, ctx: AppContext): void {
     const { id } = parse(ZTenantParams, req.params);
     return { tenant: presentTenant(caller.actor, verifyCustomDomain(ctx, caller, id)) };
   });
+
+  serviceSettingsRoutes(app, ctx);
 }

@@ -1,0 +1,115 @@
+/**
+ * SLA alerts: once a minute, every running clock of an open ticket that is near breach or
+ * breached raises `sla.alert` — once per (ticket, target, level), remembered in `sla_alerts`.
+ * The notifications module listens to the event; this file only decides and records.
+ *
+ * Bounded work: only tickets in `new`, `open` or `in_progress` are read (the status index), and
+ * a ticket whose resolution breach was already raised is skipped in SQL — nothing more can be
+ * raised for it. Paused (`pending_client`), resolved and closed tickets are never alerted.
+ */
+import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { slaAlerts, tickets } from '../../../storage/schema.ts';
+import type { AppContext } from '../../context.ts';
+import type { PortalEvents } from '../../events.ts';
+import { type SlaClock, slaFor } from './state.ts';
+import { activeSlaPolicy } from './store.ts';
+
+/** Statuses whose clocks run: pending_client is paused, resolved/closed have stopped. */
+const RUNNING_STATUSES = ['new', 'open', 'in_progress'] as const;
+const MINUTE = 60_000;
+
+export type SlaAlert = PortalEvents['sla.alert'];
+type Target = SlaAlert['target'];
+
+/** The level a running clock alerts at, or null (ok, met, stopped, paused). */
+function levelOf(clock: SlaClock): SlaAlert['level'] | null {
+  if (clock.stoppedAt !== null) return null;
+  if (clock.state === 'breached' || clock.state === 'near_breach') return clock.state;
+  return null;
+}
+
+/**
+ * Records one alert; true when it is new. The primary key makes this safe against two scans
+ * racing: only the insert that lands reports (and so emits).
+ */
+function record(ctx: Pick<AppContext, 'db'>, ticketId: string, target: Target, level: SlaAlert['level']) {
+  return ctx.db.insert(slaAlerts).values({ ticketId, target, level }).onConflictDoNothing().run().changes > 0;
+}
+
+/**
+ * Scans the open tickets at `now`, records each new (ticket, target, level) and emits
+ * `sla.alert` for it. Returns the alerts raised, for tests and logs.
+ */
+export function scanSlaAlerts(ctx: Pick<AppContext, 'db' | 'events'>, now: Date): SlaAlert[] {
+  const policy = activeSlaPolicy();
+  const rows = ctx.db
+    .select({
+      id: tickets.id,
+      tenantId: tickets.tenantId,
+      priority: tickets.priority,
+      status: tickets.status,
+      createdAt: tickets.createdAt,
+      firstResponseAt: tickets.firstResponseAt,
+      resolvedAt: tickets.resolvedAt,
+      closedAt: tickets.closedAt,
+    })
+    .from(tickets)
+    .where(
+      and(
+        inArray(tickets.status, [...RUNNING_STATUSES]),
+        notExists(
+          ctx.db
+            .select({ one: slaAlerts.ticketId })
+            .from(slaAlerts)
+            .where(
+              and(
+                eq(slaAlerts.ticketId, tickets.id),
+                eq(slaAlerts.target, 'resolution'),
+                eq(slaAlerts.level, 'breached'),
+              ),
+            ),
+        ),
+      ),
+    )
+    .all();
+
+  const raised: SlaAlert[] = [];
+  for (const row of rows) {
+    // None of these statuses is paused, so no pause is passed.
+    const sla = slaFor(row, policy, now);
+    const clocks: [Target, SlaClock][] = [
+      ['first_response', sla.firstResponse],
+      ['resolution', sla.resolution],
+    ];
+    for (const [target, clock] of clocks) {
+      const level = levelOf(clock);
+      if (!level) continue;
+      if (!record(ctx, row.id, target, level)) continue;
+      // A breach supersedes the warning: mark the warning as raised too, so a clock that later
+      // moves back (a longer target, a pause) never warns after it already breached.
+      if (level === 'breached') record(ctx, row.id, target, 'near_breach');
+      const alert: SlaAlert = { ticketId: row.id, tenantId: row.tenantId, target, level };
+      raised.push(alert);
+      ctx.events.emit('sla.alert', alert);
+    }
+  }
+  return raised;
+}
+
+/**
+ * Runs the scan every minute (the first a minute after start, so boot stays quick); the timer
+ * does not keep the process alive. Returns the stop function for shutdown. A failed scan is
+ * logged and the next minute tries again.
+ */
+export function scheduleSlaAlerts(ctx: Pick<AppContext, 'db' | 'events' | 'log'>): () => void {
+  const timer = setInterval(() => {
+    try {
+      const raised = scanSlaAlerts(ctx, new Date());
+      if (raised.length > 0) ctx.log.info({ alerts: raised.length }, 'SLA alerts raised');
+    } catch (err) {
+      ctx.log.error({ err }, 'SLA alert scan failed');
+    }
+  }, MINUTE);
+  timer.unref();
+  return () => clearInterval(timer);
+}
