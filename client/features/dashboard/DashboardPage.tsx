@@ -14,7 +14,7 @@ import { api } from '../../lib/api.ts';
 import { kindLabel, roleLabel, statusLabel } from '../../lib/format.ts';
 import type { DashboardData, Me } from '../../lib/types.ts';
 import '../../styles/tickets.css';
-import { RecentTicketsCard } from '../tickets/RecentTicketsCard.tsx';
+import { TicketWidgets } from './TicketWidgets.tsx';
 
 function greeting(now = new Date()): string {
   const hour = now.getHours();
@@ -43,7 +43,7 @@ export default function DashboardPage() {
       />
       <div className="stack-l">
         <QuickActions me={me} />
-        {usesTickets ? <RecentTicketsCard /> : null}
+        {usesTickets ? <TicketWidgets /> : null}
         {dashboard.isPending ? (
           <DashboardSkeleton />
         ) : dashboard.isError ? (

@@ -1,7 +1,9 @@
 /**
  * Opening a ticket. Clients file for their own organisation; the provider's team and partners pick
  * the client organisation they file for. The description is plain text that seeds the ticket's
- * rich-text document, which everyone then edits live on the ticket page.
+ * rich-text document, which everyone then edits live on the ticket page. Files picked here are
+ * sent once the ticket exists; a file that fails never loses the ticket — the page moves on and
+ * the ticket's page shows the failure with a retry.
  */
 import '../../styles/tickets.css';
 import { type FormEvent, useState } from 'react';
@@ -20,6 +22,9 @@ import {
   type TicketPriority,
 } from '../../lib/types.ts';
 import { useClientOrgs, useCreateTicket } from './api.ts';
+import { handOffFailedUploads } from './attachments/handoff.ts';
+import { NewTicketFiles, sendNewTicketFiles } from './attachments/NewTicketFiles.tsx';
+import { useUploads } from './attachments/useUploads.ts';
 import { audienceOf, categoryLabel, priorityLabel } from './words.ts';
 
 const PRIORITY_HINTS: Record<TicketPriority, string> = {
@@ -47,19 +52,29 @@ export default function NewTicketPage() {
   const [description, setDescription] = useState('');
   const [orgId, setOrgId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const uploads = useUploads();
+  const [sendingFiles, setSendingFiles] = useState(false);
   const serverErrors = fieldErrors(create.error);
   const fieldError = (name: string) => errors[name] ?? serverErrors[name];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (create.isPending || sendingFiles) return;
     const found: Record<string, string> = {};
     if (subject.trim() === '') found.subject = 'Give the ticket a short subject.';
     if (forClient && orgId === '') found.orgId = 'Choose the organisation this ticket is for.';
+    if (uploads.items.some((item) => item.status === 'invalid')) {
+      found.files = 'Remove the files that can’t be attached.';
+    }
     setErrors(found);
     if (Object.keys(found).length > 0) {
       // Take the person to the first problem, as a screen reader would expect.
       const first = event.currentTarget.querySelector<HTMLElement>(
-        found.subject ? '[name="subject"]' : '[name="orgId"]',
+        found.subject
+          ? '[name="subject"]'
+          : found.orgId
+            ? '[name="orgId"]'
+            : '.new-ticket-files .upload-invalid button',
       );
       first?.focus();
       return;
@@ -73,17 +88,28 @@ export default function NewTicketPage() {
         ...(forClient ? { orgId } : {}),
       },
       {
-        onSuccess: ({ ticket }) => {
-          toast(`Ticket ${ticket.key} opened`);
+        onSuccess: async ({ ticket }) => {
+          setSendingFiles(true);
+          const failed = await sendNewTicketFiles(uploads, ticket.id);
+          handOffFailedUploads(ticket.id, failed);
+          toast(
+            failed.length > 0
+              ? `Ticket ${ticket.key} opened; ${failed.length === 1 ? 'a file was' : `${failed.length} files were`} not attached`
+              : `Ticket ${ticket.key} opened`,
+            failed.length > 0 ? 'info' : 'success',
+          );
           navigate(`/tickets/${ticket.id}`);
         },
       },
     );
   };
 
-  const summary =
-    Object.keys(errors).length > 0
-      ? 'Some fields need attention.'
+  // The files problem lasts only while an unattachable file is still in the list.
+  const filesProblem = errors.files && uploads.items.some((item) => item.status === 'invalid');
+  const summary = Object.keys(errors).some((key) => key !== 'files')
+    ? 'Some fields need attention.'
+    : filesProblem
+      ? errors.files
       : create.error
         ? describeError(create.error)
         : null;
@@ -154,10 +180,15 @@ export default function NewTicketPage() {
           error={fieldError('description')}
           onChange={(event) => setDescription(event.target.value)}
         />
+        <NewTicketFiles
+          uploads={uploads}
+          chooseVisibility={forClient}
+          busy={create.isPending || sendingFiles}
+        />
         <FormError message={summary} />
         <div className="row">
-          <Button type="submit" variant="primary" pending={create.isPending}>
-            Open ticket
+          <Button type="submit" variant="primary" pending={create.isPending || sendingFiles}>
+            {sendingFiles ? 'Attaching files…' : 'Open ticket'}
           </Button>
           <ButtonLink to="/tickets" variant="ghost">
             Cancel

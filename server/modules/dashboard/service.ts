@@ -1,10 +1,11 @@
 /**
  * The dashboard: the caller's own organization and its people, the organizations below it that
- * they may see, and how much they can see in all. Every read goes through the policy's scopes.
+ * they may see, how much they can see in all, and the ticket widgets of their role. Every read
+ * goes through the policy's scopes.
  */
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
-import type { Actor } from '../../policy/index.ts';
+import { type Actor, type DashboardWidget, dashboardWidgetsFor, has } from '../../policy/index.ts';
 import {
   countVisibleTenants,
   findVisibleTenant,
@@ -12,6 +13,9 @@ import {
   unsafeTenantName,
 } from '../tenants/queries.ts';
 import { countVisibleMembers, listNewestMembers } from '../users/queries.ts';
+import { openTicketsWidget, recentUpdatesWidget } from './client-widgets.ts';
+import { byOrgWidget, myTicketsWidget, nearBreachWidget, unassignedWidget } from './desk-widgets.ts';
+import { slaComplianceWidget, volumeWidget } from './report-widgets.ts';
 
 /** At most this many of the caller's own org's people, newest first. */
 export const DASHBOARD_PEOPLE_LIMIT = 50;
@@ -51,3 +55,25 @@ export function dashboardFor(ctx: AppContext, actor: Actor) {
   };
 }
 export type TDashboard = ReturnType<typeof dashboardFor>;
+
+/**
+ * Builds `GET /api/dashboard/tickets`: the ticket widgets the policy gives the actor's role, each
+ * read through the ticket scope. A client without the tickets section gets none.
+ */
+export function ticketDashboardFor(ctx: AppContext, actor: Actor) {
+  const widgets = has(actor, 'tickets.view_own') ? dashboardWidgetsFor(actor) : [];
+  const on = (w: DashboardWidget) => widgets.includes(w);
+  const db = ctx.db;
+  return {
+    widgets,
+    openTickets: on('open_tickets') ? openTicketsWidget(db, actor) : undefined,
+    recentUpdates: on('recent_updates') ? recentUpdatesWidget(db, actor) : undefined,
+    myTickets: on('my_tickets') ? myTicketsWidget(db, actor) : undefined,
+    unassigned: on('unassigned') ? unassignedWidget(db, actor) : undefined,
+    nearBreach: on('near_breach') ? nearBreachWidget(db, actor) : undefined,
+    byOrg: on('by_org') ? byOrgWidget(db, actor) : undefined,
+    volume: on('volume') ? volumeWidget(db, actor) : undefined,
+    slaCompliance: on('sla_compliance') ? slaComplianceWidget(db, actor) : undefined,
+  };
+}
+export type TTicketDashboard = ReturnType<typeof ticketDashboardFor>;
