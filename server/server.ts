@@ -15,6 +15,8 @@ import type { AppContext } from './context.ts';
 import { createMailer } from './email/mailer.ts';
 import { PortalEventBus } from './events.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
+import { startNotifications } from './modules/notifications/listeners.ts';
+import { scheduleSlaAlerts } from './modules/sla/alerts.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 export interface RunningPortal {
@@ -73,7 +75,9 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
   // The collaboration WebSocket shares the HTTP server (and port): attached before listening.
   const collab = mountCollaboration(ctx, app.server);
   ctx.collab = collab;
+  const stopNotifications = startNotifications(ctx);
   const stopHousekeeping = scheduleHousekeeping(ctx);
+  const stopSlaAlerts = scheduleSlaAlerts(ctx);
   await listen(app, config);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -85,6 +89,8 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
     seeded,
     async close() {
       stopHousekeeping();
+      stopNotifications();
+      stopSlaAlerts();
       // Sockets first: upgraded sockets would otherwise hold the HTTP server open.
       await collab.close();
       await app.close();

@@ -11,6 +11,7 @@ import { Shell } from './Shell.tsx';
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const MagicLinkRequestPage = lazy(() => import('../features/auth/MagicLinkRequestPage.tsx'));
 const MagicConfirmPage = lazy(() => import('../features/auth/MagicConfirmPage.tsx'));
+const CsatPage = lazy(() => import('../features/csat/CsatPage.tsx'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage.tsx'));
 const SecurityPage = lazy(() => import('../features/security/SecurityPage.tsx'));
@@ -25,6 +26,9 @@ const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const TicketsPage = lazy(() => import('../features/tickets/TicketsPage.tsx'));
 const NewTicketPage = lazy(() => import('../features/tickets/NewTicketPage.tsx'));
 const TicketPage = lazy(() => import('../features/tickets/TicketPage.tsx'));
+const DeskPage = lazy(() => import('../features/desk/DeskPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage.tsx'));
+const NotificationSettingsPage = lazy(() => import('../features/notifications/NotificationSettingsPage.tsx'));
 
 export function App() {
   return (
@@ -35,6 +39,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/login/link" element={<MagicLinkRequestPage />} />
             <Route path="/auth/magic" element={<MagicConfirmPage />} />
+            <Route path="/csat/:token" element={<CsatPage />} />
             <Route
               element={
                 <AuthGate>
@@ -56,6 +61,9 @@ export function App() {
               <Route path="tickets" element={<TicketsPage />} />
               <Route path="tickets/new" element={<NewTicketPage />} />
               <Route path="tickets/:id" element={<TicketPage />} />
+              <Route path="desk" element={<DeskPage />} />
+              <Route path="notifications" element={<NotificationsPage />} />
+              <Route path="settings/notifications" element={<NotificationSettingsPage />} />
               {PLACEHOLDER_SECTIONS.map((section) => (
                 <Route
                   key={section}

@@ -250,6 +250,10 @@ export interface Ticket {
   /** Who works the ticket is internal: null for client viewers even when `assigned` is true. */
   assignee: PersonRef | null;
   assigned?: boolean;
+  /** The routing team; null for client viewers. */
+  team?: string | null;
+  /** The ticket this one was merged into (it is then closed). */
+  mergedIntoId?: string | null;
   descriptionText: string;
   createdAt: string;
   updatedAt: string;
@@ -292,4 +296,74 @@ export interface TicketAssignee {
   id: string;
   name: string;
   role: Role | string;
+}
+
+/** A file on a ticket (docs/API.md "Attachments"); `uploadedBy` as this viewer may see them. */
+export interface AttachmentView {
+  id: string;
+  ticketId: string;
+  replyId: string | null;
+  visibility: Visibility;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: PersonView;
+  createdAt: string;
+  downloadUrl: string;
+}
+
+/** `GET /api/dashboard/tickets`: the widgets of the caller's role, each present only when listed. */
+export type DashboardWidget =
+  | 'open_tickets'
+  | 'recent_updates'
+  | 'my_tickets'
+  | 'unassigned'
+  | 'near_breach'
+  | 'by_org'
+  | 'volume'
+  | 'sla_compliance';
+
+export interface DashboardTicketItem {
+  id: string;
+  key: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  org: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DashboardTicketList {
+  total: number;
+  items: DashboardTicketItem[];
+}
+
+export interface TicketDashboardData {
+  widgets: DashboardWidget[];
+  openTickets?: {
+    total: number;
+    items: (DashboardTicketItem & {
+      queue: {
+        position: number | null;
+        total: number;
+        priority: TicketPriority;
+        estimatedResponseMinutes: number | null;
+      };
+    })[];
+  };
+  recentUpdates?: { items: { ticket: { id: string; key: string; subject: string }; event: TicketEvent }[] };
+  myTickets?: DashboardTicketList;
+  unassigned?: DashboardTicketList;
+  nearBreach?: {
+    total: number;
+    breached: number;
+    items: (DashboardTicketItem & {
+      sla: { state: string; clock: 'first_response' | 'resolution'; dueAt: string; remainingMinutes: number };
+    })[];
+  };
+  byOrg?: { orgs: { id: string; name: string; open: number }[] };
+  volume?: { timeZone: string; days: { date: string; count: number }[] };
+  slaCompliance?: { days: number; resolved: number; met: number; percent: number | null };
 }

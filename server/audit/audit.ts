@@ -29,13 +29,23 @@ export type AuditAction =
   | 'tenant.updated'
   | 'tenant.branding_changed'
   | 'tenant.domain_requested'
-  | 'tenant.domain_verified';
+  | 'tenant.domain_verified'
+  | 'ticket.csat_rated'
+  | 'routing_rule.created'
+  | 'routing_rule.updated'
+  | 'routing_rule.deleted'
+  | 'routing_rule.reordered'
+  | 'canned_response.created'
+  | 'canned_response.updated'
+  | 'canned_response.deleted'
+  | 'user.availability_changed'
+  | 'notification.preferences_changed';
 
 export interface AuditEntry {
   action: AuditAction;
   tenantId: string | null;
   actorUserId: string | null;
-  targetType?: 'user' | 'tenant' | 'session';
+  targetType?: 'user' | 'tenant' | 'session' | 'ticket' | 'routing_rule' | 'canned_response';
   targetId?: string;
   ip: string | null;
   data?: Record<string, unknown>;

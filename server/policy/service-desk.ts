@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../storage/schema.ts';
 import { type Actor, isWellPlaced, type TenantRef } from './actor.ts';
-import { canUpdateTicket, canViewTicket, type TicketRef } from './tickets.ts';
+import { canSeeInternalTicket, canUpdateTicket, canViewTicket, type TicketRef } from './tickets.ts';
 
 /** The tenant whose desk the actor works at, or null for client roles (and misplaced actors). */
 export function servicingTenantOf(actor: Actor): string | null {
@@ -77,4 +77,44 @@ export function canConfigureServiceSettings(actor: Actor, org: TenantRef): boole
   if (!isWellPlaced(actor) || org.kind !== 'client') return false;
   if (actor.role === 'super_admin' || actor.role === 'staff') return true;
   return actor.role === 'partner' && org.parentId === actor.tenantId;
+}
+
+/** The ticket widgets of the dashboard (GET /api/dashboard/tickets). */
+export type DashboardWidget =
+  | 'open_tickets'
+  | 'recent_updates'
+  | 'my_tickets'
+  | 'unassigned'
+  | 'near_breach'
+  | 'by_org'
+  | 'volume'
+  | 'sla_compliance';
+
+/**
+ * Which ticket widgets each role's dashboard shows: clients follow their own requests; the desk
+ * (provider staff, an agency's team) works queues; only a super_admin sees the provider-wide
+ * figures (volume, SLA compliance). Every widget's data is still read through the ticket scope.
+ */
+// biome-ignore format: one row per role, read as a table.
+const DASHBOARD_WIDGETS = {
+  super_admin: ['my_tickets', 'unassigned', 'near_breach', 'volume', 'sla_compliance'],
+  staff: ['my_tickets', 'unassigned', 'near_breach'],
+  partner: ['by_org', 'my_tickets', 'unassigned'],
+  partner_staff: ['by_org', 'my_tickets', 'unassigned'],
+  client_admin: ['open_tickets', 'recent_updates'],
+  client: ['open_tickets', 'recent_updates'],
+} as const satisfies Record<Role, readonly DashboardWidget[]>;
+
+/** The actor's dashboard ticket widgets (callers also require `tickets.view_own`). */
+export function dashboardWidgetsFor(actor: Actor): readonly DashboardWidget[] {
+  return isWellPlaced(actor) ? DASHBOARD_WIDGETS[actor.role] : [];
+}
+
+/**
+ * Reads a ticket's CSAT rating: the service side (whoever sees the ticket's internal side) and
+ * the client who gave it; other people of the client org learn only that it was rated.
+ */
+export function canSeeCsatRating(actor: Actor, t: TicketRef, raterId: string): boolean {
+  if (!canViewTicket(actor, t)) return false;
+  return canSeeInternalTicket(actor, t) || actor.userId === raterId;
 }

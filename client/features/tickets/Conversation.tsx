@@ -14,7 +14,9 @@ import { Skeleton } from '../../components/Spinner.tsx';
 import { describeError } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative, linkify } from '../../lib/format.ts';
 import type { Ticket, Visibility } from '../../lib/types.ts';
+import { CannedPicker } from '../desk/CannedPicker.tsx';
 import { usePostReply } from './api.ts';
+import { ReplyFiles } from './attachments/ReplyFiles.tsx';
 import type { ConversationEntry } from './conversation.ts';
 
 interface ConversationProps {
@@ -218,6 +220,16 @@ function Composer({ ticket }: { ticket: Ticket }) {
           {internal ? 'Add note' : 'Send'}
         </Button>
       </div>
+      {abilities.replyInternal ? (
+        <CannedPicker
+          ticketId={ticket.id}
+          onInsert={(text) => {
+            setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text));
+            textarea.current?.focus();
+          }}
+        />
+      ) : null}
+      <ReplyFiles ticketId={ticket.id} reply={post.data?.reply} />
       <FormError message={post.error ? describeError(post.error) : null} />
       <p id={`${id}-hint`} className="field-hint composer-hint">
         {internal ? <strong>Internal: never shown to the client. </strong> : null}

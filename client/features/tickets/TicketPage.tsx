@@ -24,12 +24,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { SkeletonCard } from '../../components/Spinner.tsx';
 import { ApiError } from '../../lib/api.ts';
 import type { Ticket } from '../../lib/types.ts';
+import { CsatCard } from '../csat/CsatCard.tsx';
 import { useTicket, useTicketReplies } from './api.ts';
+import { AttachmentsPanel } from './attachments/AttachmentsPanel.tsx';
 import { Conversation } from './Conversation.tsx';
 import { mergeConversation } from './conversation.ts';
 import { ticketKeys } from './keys.ts';
+import { LinkedTickets } from './LinkedTickets.tsx';
 import { LiveEditor, loadEditor } from './LiveEditor.tsx';
 import { QueuePosition } from './QueuePosition.tsx';
+import { SlaCountdown } from './SlaBadge.tsx';
 import { PriorityBadge, TicketStatusBadge } from './TicketBadges.tsx';
 import { TicketControls } from './TicketControls.tsx';
 import { TicketFacts, useChangeAnnouncement } from './TicketFacts.tsx';
@@ -158,6 +162,8 @@ function TicketView({ ticket }: { ticket: Ticket }) {
 
       <div className="ticket-page">
         <TicketFacts ticket={ticket} audience={audience} />
+        {/* First after the facts: on a merged ticket its banner is what a client needs to see. */}
+        <LinkedTickets ticket={ticket} audience={audience} />
         {audience === 'client' ? (
           <QueuePosition
             ticketId={ticket.id}
@@ -165,7 +171,9 @@ function TicketView({ ticket }: { ticket: Ticket }) {
             responded={ticket.firstResponseAt !== null}
           />
         ) : null}
+        <SlaCountdown ticket={ticket} />
         <TicketControls ticket={ticket} audience={audience} />
+        <CsatCard ticket={ticket} />
         {audience === 'client' && ticket.status === 'pending_client' && ticket.abilities.reply ? (
           <Alert tone="warning" title="We’re waiting for your reply">
             The team needs something from you to carry on. Answer in the conversation below.
@@ -197,6 +205,7 @@ function TicketView({ ticket }: { ticket: Ticket }) {
                 />
               </div>
             </section>
+            <AttachmentsPanel ticket={ticket} />
             <Conversation ticket={ticket} entries={entries} loading={replies.isPending} />
           </div>
 

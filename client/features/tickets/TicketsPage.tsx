@@ -4,6 +4,7 @@
  * `tickets.changed` on the user's channel (client/collab/useUserChannel.ts).
  */
 import '../../styles/tickets.css';
+import '../../styles/ticket-tools.css';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/me.tsx';
@@ -19,7 +20,9 @@ import { useSearchParamFilters } from '../../components/useSearchParamFilters.ts
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket } from '../../lib/types.ts';
 import { useClientOrgs, useTickets } from './api.ts';
-import { PriorityBadge, TicketStatusBadge } from './TicketBadges.tsx';
+import { BulkBar, SelectAllTickets } from './BulkBar.tsx';
+import { SavedFilters } from './SavedFilters.tsx';
+import { PriorityBadge, TicketSlaBadge, TicketStatusBadge } from './TicketBadges.tsx';
 import {
   type Audience,
   audienceOf,
@@ -44,6 +47,8 @@ export default function TicketsPage() {
   const me = useMe();
   const audience = audienceOf(me.user.role);
   const { filters, setParam, search, setSearch, bindSelect, clear } = useSearchParamFilters(FILTER_KEYS);
+  // Ids chosen for a bulk change; only those shown (and changeable) on the page count.
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const tickets = useTickets(filters);
   const orgs = useClientOrgs(audience === 'staff');
   const showOrg = (orgs.data?.length ?? 0) > 1;
@@ -61,7 +66,21 @@ export default function TicketsPage() {
     setParam('status', TICKET_STATUSES.filter((s) => next.includes(s)).join(',') || null);
   };
 
-  const columns = ticketColumns(audience, showOrg);
+  const selectable = audience === 'staff' ? (tickets.data ?? []).filter((t) => t.abilities.update) : [];
+  const selected = selectable.filter((ticket) => selectedIds.has(ticket.id));
+  const toggleSelected = (id: string) => {
+    const next = new Set(selectedIds);
+    if (!next.delete(id)) next.add(id);
+    setSelectedIds(next);
+  };
+  const listColumns = ticketColumns(audience, showOrg);
+  const columns =
+    selectable.length > 0 ? [selectColumn(selectedIds, toggleSelected), ...listColumns] : listColumns;
+  /** Applies a saved filter: its parameters replace the URL's, and the search box shows its `q`. */
+  const applySaved = (query: Record<string, string>) => {
+    clear(query);
+    setSearch(query.q ?? '');
+  };
 
   return (
     <>
@@ -188,6 +207,7 @@ export default function TicketsPage() {
               Clear filters
             </Button>
           ) : null}
+          <SavedFilters current={filters} onApply={applySaved} />
         </search>
 
         <div aria-live="polite" className="visually-hidden">
@@ -208,6 +228,13 @@ export default function TicketsPage() {
           </div>
         ) : (
           <div className={tickets.isFetching ? 'card is-refreshing' : 'card'}>
+            {selectable.length > 0 ? (
+              <SelectAllTickets
+                selectable={selectable.length}
+                selectedCount={selected.length}
+                onChange={(all) => setSelectedIds(new Set(all ? selectable.map((t) => t.id) : []))}
+              />
+            ) : null}
             <DataTable
               caption="Tickets"
               columns={columns}
@@ -216,9 +243,30 @@ export default function TicketsPage() {
             />
           </div>
         )}
+        {audience === 'staff' ? (
+          <BulkBar selected={selected} audience={audience} onSelect={setSelectedIds} />
+        ) : null}
       </div>
     </>
   );
+}
+
+/** The bulk-selection checkbox of each row the caller may change. */
+function selectColumn(selectedIds: ReadonlySet<string>, toggle: (id: string) => void): Column<Ticket> {
+  return {
+    key: 'select',
+    header: 'Select',
+    render: (ticket) =>
+      ticket.abilities.update ? (
+        <input
+          type="checkbox"
+          className="row-check"
+          aria-label={`Select ${ticket.key}`}
+          checked={selectedIds.has(ticket.id)}
+          onChange={() => toggle(ticket.id)}
+        />
+      ) : null,
+  };
 }
 
 function ticketColumns(audience: Audience, showOrg: boolean): Column<Ticket>[] {
@@ -242,6 +290,16 @@ function ticketColumns(audience: Audience, showOrg: boolean): Column<Ticket>[] {
       render: (ticket) => <TicketStatusBadge status={ticket.status} audience={audience} />,
     },
     { key: 'priority', header: 'Priority', render: (ticket) => <PriorityBadge priority={ticket.priority} /> },
+    // The service side's SLA flag: near-breach and breached rows say so in words, with an icon.
+    ...(audience === 'staff'
+      ? [
+          {
+            key: 'sla',
+            header: 'SLA',
+            render: (t: Ticket) => <TicketSlaBadge ticket={t} />,
+          } satisfies Column<Ticket>,
+        ]
+      : []),
     ...(showOrg
       ? [
           {

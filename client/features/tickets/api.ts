@@ -165,3 +165,144 @@ export function usePostReply(id: string) {
     },
   });
 }
+
+/* ---- Links, merges, bulk changes and saved filters (docs/API.md "Ticket links and merges"…) ---- */
+
+/** Another ticket as a link or a merge banner names it. */
+export interface LinkedTicketSummary {
+  id: string;
+  key: string;
+  subject: string;
+  status: Ticket['status'];
+}
+
+export interface TicketLinkView {
+  id: string;
+  kind: 'related' | 'duplicate';
+  ticket: LinkedTicketSummary;
+  /** The link records a merge; it cannot be removed on its own. */
+  merge: boolean;
+  createdAt: string;
+  abilities: { remove: boolean };
+}
+
+/** `GET /api/tickets/:id/links`: links for the service side; `mergedInto` when the caller sees the survivor. */
+export interface TicketLinks {
+  links: TicketLinkView[];
+  mergedInto: LinkedTicketSummary | null;
+  abilities: { link: boolean; merge: boolean };
+}
+
+/** Under the ticket's key, so a `ticket.changed` refetch of the ticket refreshes its links too. */
+const linksKey = (id: string) => [...ticketKeys.ticket(id), 'links'] as const;
+
+export function useTicketLinks(id: string) {
+  return useQuery({
+    queryKey: linksKey(id),
+    queryFn: () => api<TicketLinks>('GET', `${ticketPath(id)}/links`),
+  });
+}
+
+/** After a link or merge: both tickets, their timelines and every list changed. */
+function useRefreshAfterLinking(id: string) {
+  const queryClient = useQueryClient();
+  return (otherId?: string) => {
+    void queryClient.invalidateQueries({ queryKey: ticketKeys.ticket(id) });
+    if (otherId) void queryClient.invalidateQueries({ queryKey: ticketKeys.ticket(otherId) });
+    void queryClient.invalidateQueries({ queryKey: ticketKeys.lists });
+  };
+}
+
+export function useLinkTicket(id: string) {
+  const refresh = useRefreshAfterLinking(id);
+  return useMutation({
+    mutationFn: (input: { ticketKeyOrId: string; kind: TicketLinkView['kind'] }) =>
+      api<{ link: TicketLinkView }>('POST', `${ticketPath(id)}/links`, input),
+    onSuccess: ({ link }) => refresh(link.ticket.id),
+  });
+}
+
+export function useUnlinkTicket(id: string) {
+  const refresh = useRefreshAfterLinking(id);
+  return useMutation({
+    mutationFn: (link: TicketLinkView) =>
+      api<undefined>('DELETE', `${ticketPath(id)}/links/${encodeURIComponent(link.id)}`),
+    onSuccess: (_data, link) => refresh(link.ticket.id),
+  });
+}
+
+export function useMergeTicket(id: string) {
+  const refresh = useRefreshAfterLinking(id);
+  return useMutation({
+    // The server's TicketView carries `mergedIntoId` (lib/types.ts does not list it yet).
+    mutationFn: (intoTicketId: string) =>
+      api<{ ticket: Ticket & { mergedIntoId: string | null } }>('POST', `${ticketPath(id)}/merge`, {
+        intoTicketId,
+      }),
+    onSuccess: ({ ticket }) => refresh(ticket.mergedIntoId ?? undefined),
+  });
+}
+
+/** What `POST /api/tickets/bulk` changes on each ticket. */
+export interface BulkChanges {
+  status?: Ticket['status'];
+  priority?: TicketPriority;
+  assigneeId?: string | null;
+}
+
+/** What became of one ticket: `error` is a code, `message` its reason (none for `not_found`). */
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  error?: string;
+  message?: string;
+}
+
+export function useBulkUpdateTickets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ids: string[]; changes: BulkChanges }) =>
+      api<{ results: BulkResult[] }>('POST', '/api/tickets/bulk', input),
+    onSettled: (_data, _error, input) => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists });
+      for (const id of input.ids) void queryClient.invalidateQueries({ queryKey: ticketKeys.ticket(id) });
+    },
+  });
+}
+
+/** A person's saved ticket-list filter: the list's query-string parameters under a name. */
+export interface SavedFilter {
+  id: string;
+  name: string;
+  query: Record<string, string>;
+  createdAt: string;
+}
+
+const savedFiltersKey = ['saved-filters'] as const;
+
+export function useSavedFilters(enabled = true) {
+  return useQuery({
+    queryKey: savedFiltersKey,
+    queryFn: () => api<{ filters: SavedFilter[] }>('GET', '/api/saved-filters'),
+    select: (data) => data.filters,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCreateSavedFilter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; query: Record<string, string> }) =>
+      api<{ filter: SavedFilter }>('POST', '/api/saved-filters', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: savedFiltersKey }),
+  });
+}
+
+export function useDeleteSavedFilter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<undefined>('DELETE', `/api/saved-filters/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: savedFiltersKey }),
+  });
+}

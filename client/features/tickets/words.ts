@@ -109,6 +109,12 @@ function fromTo(
   return { from: read(data?.from), to: read(data?.to) };
 }
 
+/** The other ticket's key in a link or merge entry's `data.ticket`. */
+function ticketKeyOf(data: TicketEvent['data']): string | null {
+  const key = (data?.ticket as { key?: unknown } | undefined)?.key;
+  return typeof key === 'string' ? key : null;
+}
+
 /**
  * One timeline entry as a sentence: "Sam changed status from New to In progress". `meId` turns
  * the reader's own name into "You"; an event without an actor was the portal's own doing.
@@ -144,6 +150,18 @@ export function describeEvent(event: TicketEvent, audience: Audience, meId?: str
       if (from) return `${who} unassigned ${from}`;
       return `${who} unassigned the ticket`;
     }
+    case 'routed': {
+      const rule = (data?.rule as { name?: unknown } | undefined)?.name;
+      return typeof rule === 'string' ? `Routed by rule “${rule}”` : 'Routed by a rule';
+    }
+    case 'ticket_linked':
+      return `${who} linked ${ticketKeyOf(data) ?? 'another ticket'}`;
+    case 'ticket_unlinked':
+      return `${who} removed the link to ${ticketKeyOf(data) ?? 'another ticket'}`;
+    case 'merged_into':
+      return `${who} merged this ticket into ${ticketKeyOf(data) ?? 'another ticket'}`;
+    case 'merged_from':
+      return `${who} merged ${ticketKeyOf(data) ?? 'another ticket'} into this ticket`;
     case 'reply_added':
     case 'reply':
       return event.visibility === 'internal' ? `${who} added an internal note` : `${who} replied`;

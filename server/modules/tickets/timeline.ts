@@ -19,7 +19,16 @@ export type TicketEventType =
   /** `{from, to}`: `{id, name} | null` each, the names as they were then. Always internal. */
   | 'assignee_changed'
   /** `{replyId}`: a reply (or internal note) was added; its visibility is the reply's. */
-  | 'reply_added';
+  | 'reply_added'
+  /** `{rule: {id, name}, changes}`: a routing rule set fields on filing. Always internal. */
+  | 'routed'
+  /** `{ticket: {id, key}, kind}`: a link to another ticket of the org was added / removed. Internal. */
+  | 'ticket_linked'
+  | 'ticket_unlinked'
+  /** `{ticket: {id, key}}`: this ticket was merged into that one (client-visible). */
+  | 'merged_into'
+  /** `{ticket: {id, key}}`: that ticket was merged into this one (client-visible). */
+  | 'merged_from';
 
 /** One entry to append. */
 export interface TicketEventInput {

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { type TicketStatus, tickets } from '../../../storage/schema.ts';
 import type { Caller } from '../../http/caller.ts';
-import { badRequest, forbidden, notFound } from '../../http/errors.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors.ts';
 import { canUpdateTicket } from '../../policy/index.ts';
 import { findVisibleTicket, type TicketRow, ticketRefOf } from './access.ts';
 import { findAssignee } from './assignees.ts';
@@ -35,6 +35,10 @@ export function updateTicket(deps: TicketDeps, caller: Caller, id: string, input
   const visible = findVisibleTicket(deps.db, actor, id);
   if (!visible) throw notFound('ticket');
   if (!canUpdateTicket(actor, ticketRefOf(visible))) throw forbidden('You cannot change this ticket.');
+  if (visible.mergedIntoId && input.status !== undefined && input.status !== visible.status) {
+    // A merged ticket lives on in the survivor: reopening it would split the conversation again.
+    throw new AppError(409, 'merged', 'This ticket was merged into another; work on that one instead.');
+  }
   const org = { id: visible.tenantId, parentId: visible.tenantParentId };
   const assignee = input.assigneeId ? findAssignee(deps.db, actor, org, input.assigneeId) : null;
   if (input.assigneeId && !assignee) {
