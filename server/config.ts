@@ -46,6 +46,8 @@ const ZEnv = z.object({
     .int()
     .min(1)
     .default(25 * 1024 * 1024),
+  /** A ClamAV daemon to scan every upload with (`tcp://clamav:3310`); unset = built-in checks only. */
+  CLAMD_URL: z.url({ protocol: /^tcp$/ }).optional(),
   /** Total attachment bytes one client org may store (5 GiB). */
   ORG_STORAGE_QUOTA_BYTES: z.coerce
     .number()
@@ -85,6 +87,8 @@ export interface Config {
   s3: S3Config | null;
   attachmentMaxBytes: number;
   orgStorageQuotaBytes: number;
+  /** Where clamd listens, or null: uploads then get the built-in EICAR check only. */
+  clamd: { host: string; port: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -123,7 +127,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3: e.S3_ENDPOINT ? s3ConfigOf(e.S3_ENDPOINT, e) : null,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     orgStorageQuotaBytes: e.ORG_STORAGE_QUOTA_BYTES,
+    clamd: e.CLAMD_URL ? clamdOf(e.CLAMD_URL) : null,
   };
+}
+
+function clamdOf(url: string): { host: string; port: number } {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || 3310) };
 }
 
 function s3ConfigOf(

@@ -174,12 +174,16 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+const PREFIX_BYTES = 128;
+
 /**
  * Passes an upload through on its way to the blob store: counts and hashes the bytes, refuses
  * executables by their first bytes, and errors (aborting the put) as soon as `limit` is passed.
  */
 export class UploadGuard extends Transform {
   size = 0;
+  /** The first PREFIX_BYTES bytes, for the built-in malware signature check (scan.ts). */
+  prefix = Buffer.alloc(0);
   private readonly hash: Hash = createHash('sha256');
   private head = Buffer.alloc(0);
   private sniffed = false;
@@ -202,6 +206,9 @@ export class UploadGuard extends Transform {
 
   /** Counts, sniffs and passes on a chunk; the error that refuses the upload, if any. */
   private accept(chunk: Buffer): AppError | null {
+    if (this.prefix.length < PREFIX_BYTES) {
+      this.prefix = Buffer.concat([this.prefix, chunk.subarray(0, PREFIX_BYTES - this.prefix.length)]);
+    }
     this.size += chunk.length;
     if (this.size > this.limit) return this.overLimit();
     if (this.sniffed) return this.release(chunk);

@@ -35,6 +35,7 @@ import {
   quotaExceeded,
   UploadGuard,
 } from './files.ts';
+import { builtInSignature, clamdScan, malwareFound, scanUnavailable } from './scan.ts';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -152,6 +153,31 @@ export function assertMayAttach(actor: Actor, ticket: TicketRow, visibility: Vis
   );
 }
 
+/** Scans the stored bytes (scan.ts); on a find, or when the scanner is down, deletes them and refuses. */
+async function refuseMalware(
+  ctx: Pick<AppContext, 'blobs' | 'config' | 'log'>,
+  storageKey: string,
+  guard: UploadGuard,
+): Promise<void> {
+  let refusal: AppError | null = null;
+  const builtIn = builtInSignature(guard.prefix, guard.size);
+  if (builtIn) refusal = malwareFound(builtIn);
+  else if (ctx.config.clamd) {
+    try {
+      const found = await clamdScan(ctx.config.clamd, await ctx.blobs.get(storageKey));
+      if (found) refusal = malwareFound(found);
+    } catch (err) {
+      ctx.log.error({ err }, 'clamd scan failed; upload refused');
+      refusal = scanUnavailable();
+    }
+  }
+  if (!refusal) return;
+  await ctx.blobs
+    .delete(storageKey)
+    .catch((e: unknown) => ctx.log.warn({ err: e, storageKey }, 'refused blob not removed'));
+  throw refusal;
+}
+
 export interface IncomingFile {
   fileName: string;
   mimetype: string;
@@ -199,6 +225,8 @@ export async function storeAttachment(
       .catch((e: unknown) => ctx.log.warn({ err: e, storageKey }, 'partial blob not removed'));
     throw err;
   }
+
+  await refuseMalware(ctx, storageKey, guard);
 
   const row: AttachmentRow = {
     id,
