@@ -5,54 +5,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../../http/errors.ts';
+import { DENIED_EXTENSIONS, DENIED_TYPES, formatBytes } from './file-rules.ts';
 
-/** Executables and scripts a browser or desktop would run on a double-click. */
-export const DENIED_EXTENSIONS = new Set([
-  'exe',
-  'bat',
-  'cmd',
-  'sh',
-  'js',
-  'mjs',
-  'cjs',
-  'msi',
-  'msp',
-  'dll',
-  'scr',
-  'com',
-  'jar',
-  'ps1',
-  'psm1',
-  'vbs',
-  'vbe',
-  'wsf',
-  'hta',
-  'cpl',
-  'reg',
-  'lnk',
-  'pif',
-  'app',
-  'deb',
-  'rpm',
-]);
-
-/** Declared types that are executables or scripts, refused whatever the extension says. */
-const DENIED_TYPES = new Set([
-  'application/x-msdownload',
-  'application/x-msdos-program',
-  'application/x-ms-installer',
-  'application/x-msi',
-  'application/x-executable',
-  'application/x-elf',
-  'application/x-sh',
-  'application/x-shellscript',
-  'application/x-bat',
-  'application/javascript',
-  'application/x-javascript',
-  'text/javascript',
-  'application/java-archive',
-  'application/vnd.microsoft.portable-executable',
-]);
+export { DENIED_EXTENSIONS, formatBytes };
 
 /** Types served as themselves on download; everything else goes out as application/octet-stream. */
 const INLINE_SAFE_TYPES = new Set([
@@ -104,13 +59,6 @@ export const fileTypeNotAllowed = (why: string) =>
     'file_type_not_allowed',
     `That kind of file cannot be attached (${why}). Nothing was saved.`,
   );
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (n >= 1024 ** 2) return `${+(n / 1024 ** 2).toFixed(1)} MiB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes`;
-}
 
 /**
  * The uploader's name reduced to a safe display name: no directories (either slash), no control

@@ -1,67 +1,20 @@
 /**
  * Files before they are sent: sizes as people read them, and the server's refusals mirrored for
- * early feedback (server/modules/attachments/files.ts stays the authority — a file that passes
+ * early feedback (the lists are the server's own, server/modules/attachments/file-rules.ts; the server stays the
+ * authority — a file that passes
  * here can still be refused there, and its message is shown then).
  */
 
+import {
+  DENIED_EXTENSIONS,
+  DENIED_TYPES,
+  formatBytes,
+} from '../../../../server/modules/attachments/file-rules.ts';
+
+export { formatBytes };
+
 /** The server's default ATTACHMENT_MAX_BYTES; a smaller configured limit is reported by the server. */
 export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
-
-/** Executables and scripts the server refuses by their last extension. */
-const DENIED_EXTENSIONS = new Set([
-  'exe',
-  'bat',
-  'cmd',
-  'sh',
-  'js',
-  'mjs',
-  'cjs',
-  'msi',
-  'msp',
-  'dll',
-  'scr',
-  'com',
-  'jar',
-  'ps1',
-  'psm1',
-  'vbs',
-  'vbe',
-  'wsf',
-  'hta',
-  'cpl',
-  'reg',
-  'lnk',
-  'pif',
-  'app',
-  'deb',
-  'rpm',
-]);
-
-/** Declared types the server refuses whatever the name says. */
-const DENIED_TYPES = new Set([
-  'application/x-msdownload',
-  'application/x-msdos-program',
-  'application/x-ms-installer',
-  'application/x-msi',
-  'application/x-executable',
-  'application/x-elf',
-  'application/x-sh',
-  'application/x-shellscript',
-  'application/x-bat',
-  'application/javascript',
-  'application/x-javascript',
-  'text/javascript',
-  'application/java-archive',
-  'application/vnd.microsoft.portable-executable',
-]);
-
-/** "512 bytes", "40 KiB", "2.5 MiB": the same units the server's messages use. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GiB`;
-  if (n >= 1024 ** 2) return `${+(n / 1024 ** 2).toFixed(1)} MiB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
-  return n === 1 ? '1 byte' : `${n} bytes`;
-}
 
 /**
  * The extension that decides what a system runs: the last one, after dropping trailing dots and
