@@ -1,74 +1,91 @@
 /**
- * `npm run bench`: the benchmark suite (issue 5). Until its workloads land, it measures what
- * exists so far — sign-in and /api/me latency against a real server — and prints one table.
+ * `npm run bench [-- <names…>] [--quick]`: runs the benchmarks (all by default, or the named
+ * ones: bundle queue queue-push log rest collab lighthouse), prints ONE table, and writes each
+ * benchmark's rows with the machine and date to tests/bench/results/<date>-<name>.json.
+ * Figures are never asserted here (the bundle budget is checked by scripts/bundle-budget.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../../server/config.ts';
-import { startPortal } from '../../server/server.ts';
+import { bundleBench } from './bundle.ts';
+import { collabBench } from './collab.ts';
+import { describeMachine } from './lib/machine.ts';
+import type { Bench, BenchRow } from './lib/types.ts';
+import { lighthouseBench } from './lighthouse.ts';
+import { logBench } from './log.ts';
+import { queueBench } from './queue.ts';
+import { queuePushBench } from './queue-push.ts';
+import { restBench } from './rest.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-const portal = await startPortal(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_SCALE: '10000' }),
-  {
-    log: pino({ level: 'silent' }),
-  },
+const BENCHES: Record<string, Bench> = {
+  bundle: bundleBench,
+  queue: queueBench,
+  'queue-push': queuePushBench,
+  log: logBench,
+  rest: restBench,
+  collab: collabBench,
+  lighthouse: lighthouseBench,
+};
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const named = args.filter((a) => !a.startsWith('--'));
+const unknown = named.filter((n) => !(n in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+// `queue` also runs the live push: one name for the issue's queue benchmark.
+const selected =
+  named.length > 0
+    ? [...new Set(named.flatMap((n) => (n === 'queue' ? ['queue', 'queue-push'] : [n])))]
+    : Object.keys(BENCHES);
+
+const machine = describeMachine();
+console.log(
+  `${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, ulimit -n ${machine.openFilesLimit}, ` +
+    `taskset ${machine.taskset ? 'yes' : 'no'}${quick ? ' — QUICK mode (smaller sizes)' : ''}`,
 );
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function measure(name: string, n: number, fn: () => Promise<void>) {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
+const resultsDir = join(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const date = new Date().toISOString().slice(0, 10);
+const all: BenchRow[] = [];
+for (const name of selected) {
+  const bench = BENCHES[name] as Bench;
+  const started = performance.now();
+  process.stdout.write(`running ${name}… `);
+  try {
+    const rows = await bench({ quick });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${seconds.toFixed(0)} s`);
+    all.push(...rows);
+    const file = join(resultsDir, `${date}-${name}${quick ? '-quick' : ''}.json`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), quick, machine, seconds, rows }, null, 2)}\n`,
+    );
+  } catch (err) {
+    console.log('failed');
+    console.error(err);
+    all.push({ benchmark: name, case: 'FAILED', unit: '', note: String((err as Error).message ?? err) });
+    process.exitCode = 1;
   }
-  times.sort((a, b) => a - b);
-  return { name, n, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
-const origin = portal.url;
-const login = await fetch(`${origin}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', origin },
-  body: JSON.stringify({ email: 'admin@demo.test', password: 'demo-portal-2026' }),
-});
-const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-
-const rows = [
-  await measure('POST /api/auth/login (argon2id)', 30, async () => {
-    await (
-      await fetch(`${origin}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: JSON.stringify({ email: 'staff@demo.test', password: 'demo-portal-2026' }),
-      })
-    ).text();
-  }),
-  await measure('GET /api/me', 500, async () => {
-    await (await fetch(`${origin}/api/me`, { headers: { cookie } })).text();
-  }),
-  await measure('GET /healthz', 500, async () => {
-    await (await fetch(`${origin}/healthz`)).text();
-  }),
-];
-
+const fmt = (x: number | undefined): string =>
+  x === undefined || Number.isNaN(x) ? '' : Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2);
 console.table(
-  rows.map((r) => ({
-    benchmark: r.name,
-    n: r.n,
-    'p50 ms': r.p50.toFixed(2),
-    'p95 ms': r.p95.toFixed(2),
-    'p99 ms': r.p99.toFixed(2),
+  all.map((r) => ({
+    benchmark: r.benchmark,
+    case: r.case,
+    unit: r.unit,
+    n: r.n ?? '',
+    p50: fmt(r.p50),
+    p95: fmt(r.p95),
+    p99: fmt(r.p99),
+    max: fmt(r.max),
+    value: fmt(r.value),
+    target: r.target ? `${r.target} ${r.met ? '✓' : '✗'}` : '',
+    note: r.note ?? '',
   })),
 );
-const file = join(import.meta.dirname, 'results', `api-${new Date().toISOString().slice(0, 10)}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
-console.log(`Results written to ${file}`);
-await portal.close();
-rmSync(dataDir, { recursive: true, force: true });
+console.log(`Results written to ${resultsDir}`);
