@@ -301,6 +301,9 @@ export const tickets = sqliteTable(
     index('tickets_queue_idx').on(t.status, t.priority, t.createdAt),
     // The queue's response estimate: the latest first responses of one priority, one seek.
     index('tickets_first_response_idx').on(t.priority, t.firstResponseAt),
+    // An org's list, newest activity first: walked backwards and stopped at the list's limit
+    // instead of sorting every ticket of the org.
+    index('tickets_tenant_updated_idx').on(t.tenantId, t.updatedAt, t.id),
   ],
 );
 

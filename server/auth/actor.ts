@@ -1,8 +1,9 @@
 /** Loads who is acting: the user, their single membership and their tenant's place in the tree. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../storage/db.ts';
 import { memberships, tenants, users } from '../../storage/schema.ts';
 import { type Actor, sectionsFor } from '../policy/actor.ts';
+import { perDatabase } from '../prepared.ts';
 
 export interface ActingUser {
   id: string;
@@ -12,9 +13,9 @@ export interface ActingUser {
   hasPassword: boolean;
 }
 
-/** Returns the actor for an active user, or null when the user is missing or deactivated. */
-export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingUser } | null {
-  const row = db
+/** The user with their membership and tenant: read on every request, prepared once per database. */
+const statements = perDatabase((db) => ({
+  byUserId: db
     .select({
       id: users.id,
       email: users.email,
@@ -32,8 +33,13 @@ export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingU
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(users.id, userId))
-    .get();
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare(),
+}));
+
+/** Returns the actor for an active user, or null when the user is missing or deactivated. */
+export function loadActor(db: Db, userId: string): { actor: Actor; user: ActingUser } | null {
+  const row = statements(db).byUserId.get({ userId });
   if (!row || row.status === 'deactivated' || !row.tenantActive) return null;
   return {
     actor: {

@@ -2,10 +2,11 @@
  * Sessions in the Lucia design: a token `<id>.<secret>`; only SHA-256 of the secret is stored and
  * compared in constant time; sliding expiry on activity; a new session at every sign-in.
  */
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../storage/db.ts';
 import { sessions, users } from '../../storage/schema.ts';
 import { constantTimeEqual, randomString, sha256 } from '../ids.ts';
+import { perDatabase } from '../prepared.ts';
 
 export interface SessionRecord {
   id: string;
@@ -18,6 +19,11 @@ export interface SessionRecord {
 const DAY = 24 * 60 * 60 * 1000;
 /** Touch the session at most this often: sliding expiry without a write on every request. */
 const ACTIVITY_INTERVAL = 60 * 60 * 1000;
+
+/** Whether the session is due its sliding-expiry touch (last seen over ACTIVITY_INTERVAL ago). */
+export function needsActivityTouch(session: Pick<SessionRecord, 'lastSeenAt'>, now = Date.now()): boolean {
+  return now - session.lastSeenAt.getTime() >= ACTIVITY_INTERVAL;
+}
 
 export interface SessionOptions {
   idleDays: number;
@@ -58,6 +64,24 @@ export function createSession(
   };
 }
 
+/** The session lookup of every authenticated request, prepared once per database. */
+const statements = perDatabase((db) => ({
+  byId: db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      secretHash: sessions.secretHash,
+      twoFactorVerified: sessions.twoFactorVerified,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      status: users.status,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare(),
+}));
+
 /**
  * Returns the live session for a token, or null for a malformed, unknown, tampered or expired one.
  * Extends the expiry when the session was last seen more than an hour ago.
@@ -71,20 +95,7 @@ export function validateSessionToken(
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
   if (!/^[a-z2-9]{24}$/.test(id) || !/^[a-z2-9]{24}$/.test(secret)) return null;
-  const row = db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      secretHash: sessions.secretHash,
-      twoFactorVerified: sessions.twoFactorVerified,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      status: users.status,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = statements(db).byId.get({ id });
   if (!row) return null;
   if (!constantTimeEqual(row.secretHash, sha256(secret))) return null;
   const now = Date.now();
@@ -93,7 +104,7 @@ export function validateSessionToken(
     return null;
   }
   let { expiresAt, lastSeenAt } = row;
-  const refreshed = now - lastSeenAt.getTime() >= ACTIVITY_INTERVAL;
+  const refreshed = needsActivityTouch(row, now);
   if (refreshed) {
     lastSeenAt = new Date(now);
     expiresAt = new Date(now + opts.idleDays * DAY);

@@ -4,6 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type ActingUser, loadActor } from '../auth/actor.ts';
+import { type Authenticated, authCacheFor } from '../auth/auth-cache.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookie.ts';
 import { type SessionRecord, validateSessionToken } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
@@ -33,19 +34,35 @@ export function tokenOf(req: FastifyRequest): { token: string; viaCookie: boolea
   return cookie ? { token: cookie, viaCookie: true } : null;
 }
 
+/**
+ * The session and actor of a token: from the auth cache while the database is unchanged
+ * (auth-cache.ts), else from the database, remembered for the next request. Null when the token
+ * names no live session of an active user.
+ */
+function authenticate(ctx: AppContext, token: string): Authenticated | null {
+  const cache = authCacheFor(ctx.db, ctx.events);
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const stampBefore = cache.stamp();
+  const session = validateSessionToken(ctx.db, { idleDays: ctx.config.sessionIdleDays }, token);
+  const loaded = session ? loadActor(ctx.db, session.userId) : null;
+  if (!session || !loaded) return null;
+  cache.set(token, { session, loaded }, stampBefore);
+  return { session, loaded };
+}
+
 /** The onRequest hook: resolves `req.auth`, clearing a cookie that no longer names a session. */
 export function authenticateRequest(ctx: AppContext) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     req.auth = null;
     const found = tokenOf(req);
     if (!found) return;
-    const opts = { idleDays: ctx.config.sessionIdleDays };
-    const session = validateSessionToken(ctx.db, opts, found.token);
-    const loaded = session ? loadActor(ctx.db, session.userId) : null;
-    if (!session || !loaded) {
+    const authenticated = authenticate(ctx, found.token);
+    if (!authenticated) {
       if (found.viaCookie) clearSessionCookie(reply, ctx.config);
       return;
     }
+    const { session, loaded } = authenticated;
     // Sliding expiry: keep the cookie's lifetime in step with the session's.
     if (found.viaCookie && session.refreshed) {
       setSessionCookie(reply, ctx.config, found.token, session.expiresAt);

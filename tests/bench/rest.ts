@@ -67,7 +67,7 @@ function fire(
 
 export async function restBench(opts: BenchOptions): Promise<BenchRow[]> {
   const tickets = opts.quick ? 20_000 : 100_000;
-  const data = await seedPortalData({ orgs: 200, tickets, openShare: 0.3 });
+  const data = await seedPortalData({ orgs: 200, tickets, openShare: 0.3, alertsRaised: true });
   const server = await startServer('portal', data.dataDir);
   pin(process.pid, CLIENT_CORES);
   const rows: BenchRow[] = [];

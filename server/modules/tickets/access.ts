@@ -3,7 +3,7 @@
  * (onAuthenticate, the Y → SQL projection, the thread writer) load tickets only through these,
  * so a ticket the actor may not see is simply not found.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../storage/db.ts';
 import {
@@ -15,6 +15,7 @@ import {
   type Visibility,
 } from '../../../storage/schema.ts';
 import { type Actor, type TicketRef, ticketScopeWhere } from '../../policy/index.ts';
+import { perKey, rowReader } from '../../prepared.ts';
 
 const requester = alias(users, 'requester');
 const assignee = alias(users, 'assignee');
@@ -66,6 +67,9 @@ export type TicketRow = typeof tickets.$inferSelect & {
   assigneeName: string | null;
 };
 
+/** A raw row of `selectTickets` (fetched with `.values()`) as a TicketRow. */
+export const readTicketRow = rowReader<TicketRow>(TICKET_COLUMNS);
+
 /** Tickets joined to what every view needs; callers add the scope and their filters. */
 export function selectTickets(db: Db) {
   return db
@@ -79,13 +83,34 @@ export function selectTickets(db: Db) {
 }
 
 /**
+ * The cache key of a statement whose where-clause is the policy's ticket scope for this actor:
+ * the whole actor, so a statement is only shared by callers for whom `ticketScopeWhere` builds
+ * the same clause. A changed role, org, section or ticket scope is a new key (loadActor builds
+ * the actor afresh), never a stale statement.
+ */
+export function scopeKey(actor: Actor): string {
+  return JSON.stringify(actor);
+}
+
+function buildFindVisible(db: Db, actor: Actor) {
+  return selectTickets(db)
+    .where(and(eq(tickets.id, sql.placeholder('id')), ticketScopeWhere(actor)))
+    .prepare();
+}
+
+/**
+ * `findVisibleTicket`'s statement per database and actor, the most recent 2,048: live pushes look
+ * a ticket up for every connected user, so the cache must hold a busy node's users.
+ */
+const findStatements = perKey<ReturnType<typeof buildFindVisible>>(2048);
+
+/**
  * Loads a ticket by id *through* the actor's ticket scope: undefined when it does not exist or
  * the actor may not see it, so callers answer 404 either way and never confirm existence.
  */
 export function findVisibleTicket(db: Db, actor: Actor, id: string): TicketRow | undefined {
-  return selectTickets(db)
-    .where(and(eq(tickets.id, id), ticketScopeWhere(actor)))
-    .get();
+  const [row] = findStatements(db, scopeKey(actor), () => buildFindVisible(db, actor)).values({ id });
+  return row ? readTicketRow(row) : undefined;
 }
 
 /** The policy's view of a ticket row. */

@@ -7,7 +7,8 @@ import type { Db } from '../../../storage/db.ts';
 import { tickets } from '../../../storage/schema.ts';
 import { badRequest } from '../../http/errors.ts';
 import { type Actor, readsInternalTickets, ticketScopeWhere } from '../../policy/index.ts';
-import { selectTickets, type TicketRow } from './access.ts';
+import { perKey } from '../../prepared.ts';
+import { readTicketRow, scopeKey, selectTickets, type TicketRow } from './access.ts';
 import type { TTicketListQuery } from './schema.ts';
 
 /** Most tickets a list returns; the UI narrows with filters and `q` beyond that. */
@@ -47,6 +48,19 @@ export function listVisibleTickets(db: Db, actor: Actor, filter: TTicketListQuer
   if (filter.assignee !== undefined && !readsInternalTickets(actor.role)) {
     throw badRequest('invalid_filter', 'Filtering by assignee is not available to you.');
   }
+  // A search is built each time: its text is free, so it would only churn the statement cache.
+  if (filter.q) return buildList(db, actor, filter).values().map(readTicketRow);
+  const key = `${scopeKey(actor)}\n${JSON.stringify(filter)}`;
+  return listStatements(db, key, () => buildList(db, actor, filter).prepare())
+    .values()
+    .map(readTicketRow);
+}
+
+/**
+ * The list query for an actor and filter, values bound in: prepared once per (actor, filter) and
+ * reused, since a portal's lists are the same few views polled again and again.
+ */
+function buildList(db: Db, actor: Actor, filter: TTicketListQuery) {
   const conditions: (SQL | undefined)[] = [ticketScopeWhere(actor)];
   if (filter.status) conditions.push(inArray(tickets.status, filter.status));
   if (filter.priority) conditions.push(inArray(tickets.priority, filter.priority));
@@ -70,6 +84,8 @@ export function listVisibleTickets(db: Db, actor: Actor, filter: TTicketListQuer
   return selectTickets(db)
     .where(and(...conditions))
     .orderBy(...orderFor(filter.sort))
-    .limit(TICKET_LIST_LIMIT)
-    .all();
+    .limit(TICKET_LIST_LIMIT);
 }
+
+/** Prepared list statements per database, for the most recent 256 (actor, filter) pairs. */
+const listStatements = perKey<ReturnType<ReturnType<typeof buildList>['prepare']>>(256);

@@ -4,7 +4,9 @@
  * (the builders' per-ticket transaction and key allocation would take minutes at 1M).
  */
 import { createSession } from '../../../server/auth/sessions.ts';
+import { PortalEventBus } from '../../../server/events.ts';
 import { newId } from '../../../server/ids.ts';
+import { scanSlaAlerts } from '../../../server/modules/sla/alerts.ts';
 import { buildTenant, buildUser } from '../../../storage/builders.ts';
 import type { Db } from '../../../storage/db.ts';
 import { TICKET_PRIORITIES } from '../../../storage/schema.ts';
@@ -18,6 +20,12 @@ export interface SeedOptions {
   /** Client users (own-tickets scope) per org with a session token each; each requests `ticketsPerWatcher`. */
   watchersPerOrg?: number;
   ticketsPerWatcher?: number;
+  /**
+   * Record the SLA alerts the seeded backlog calls for as already raised, as a portal that ran
+   * while those tickets aged would have. Without it the portal under test spends its first
+   * minutes raising (and notifying) thousands of alerts at once, which is a separate workload.
+   */
+  alertsRaised?: boolean;
 }
 
 export interface SeededOrg {
@@ -123,6 +131,10 @@ export async function seedWorld(db: Db, opts: SeedOptions): Promise<SeededWorld>
   });
   for (let from = 0; from < opts.tickets; from += CHUNK)
     insertChunk(from, Math.min(opts.tickets, from + CHUNK));
+  if (opts.alertsRaised) {
+    // One transaction (one fsync) and a bus nobody listens to: recorded, never notified.
+    db.$client.transaction(() => scanSlaAlerts({ db, events: new PortalEventBus() }, new Date()))();
+  }
   db.$client.pragma('optimize');
   return { orgs, openTicketIds };
 }

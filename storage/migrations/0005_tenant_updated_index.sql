@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_tenant_updated_idx` ON `tickets` (`tenant_id`,`updated_at`,`id`);
