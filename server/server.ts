@@ -17,6 +17,7 @@ import { PortalEventBus } from './events.ts';
 import { scheduleHousekeeping } from './housekeeping.ts';
 import { startNotifications } from './modules/notifications/listeners.ts';
 import { scheduleSlaAlerts } from './modules/sla/alerts.ts';
+import { queueSnapshot } from './modules/tickets/queue.ts';
 import { loadSecretKey } from './secret-key.ts';
 
 export interface RunningPortal {
@@ -78,6 +79,8 @@ export async function startPortal(config: Config, opts: { log?: Logger } = {}): 
   const stopNotifications = startNotifications(ctx);
   const stopHousekeeping = scheduleHousekeeping(ctx);
   const stopSlaAlerts = scheduleSlaAlerts(ctx);
+  // Load the in-memory queue index now (seconds at 1M tickets) rather than in the first request.
+  queueSnapshot(db);
   await listen(app, config);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

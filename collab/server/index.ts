@@ -62,8 +62,9 @@ export function mountCollaboration(ctx: AppContext, httpServer: Server): Collabo
       persistenceExtension(ctx, { seed: (name, context) => ticketDescriptionSeed(ctx.db, name, context) }),
       projectionsExtension(ctx),
       ticketThreadExtension(ctx.db),
-      ticketLiveExtension(ctx),
+      // Queue pushes first: their batch is cheap and time-critical; live notices may query more.
       ticketQueuePushExtension(ctx),
+      ticketLiveExtension(ctx),
     ],
   });
   const detach = attachCollabUpgrade(ctx, httpServer, hocuspocus);

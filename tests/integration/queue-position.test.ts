@@ -162,3 +162,57 @@ describe('the live queue push', () => {
     ).toBe(true);
   });
 });
+
+describe('the live queue push, remembered between batches', () => {
+  it('follows what a rights change newly shows: an employee given the whole org hears of its tickets', async () => {
+    const grace = await signedIn(portal.url, 'client@globex.test');
+    const eli = await signedIn(portal.url, 'employee@globex.test');
+    const initech = await signedIn(portal.url, 'client@initech.test');
+    const staff = await signedIn(portal.url, 'staff@demo.test');
+    const eliId = await userIdOf(eli);
+    const ahead = await file(initech, 'low', 'Initech ahead');
+    const graces = await file(grace, 'low', 'Filed by Grace');
+    const channel = openDocument(sockets.open({ cookie: eli.cookie }), `user:${eliId}`);
+    await eventually(() => expect(channel.synced).toBe(true));
+    try {
+      // Eli follows only his own tickets; then he is shown the org's, which the push must re-read.
+      expect((await grace.patch(`/api/users/${eliId}`, { ticketScope: 'organization' })).status).toBe(200);
+      expect((await staff.patch(`/api/tickets/${ahead}`, { status: 'resolved' })).status).toBe(200);
+      const now = await queueOf(grace, graces);
+      await eventually(() =>
+        expect(pushes(channel)).toContainEqual({
+          type: 'queue.changed',
+          ticketId: graces,
+          position: now.position,
+          total: now.total,
+          priority: 'low',
+        }),
+      );
+    } finally {
+      await grace.patch(`/api/users/${eliId}`, { ticketScope: 'own' });
+    }
+  });
+
+  it('ends on the REST answer after a burst of changes', async () => {
+    const grace = await signedIn(portal.url, 'client@globex.test');
+    const initech = await signedIn(portal.url, 'client@initech.test');
+    const staff = await signedIn(portal.url, 'staff@demo.test');
+    const ahead = [];
+    for (let i = 0; i < 4; i++) ahead.push(await file(initech, 'critical', `Burst ${i}`));
+    const mine = await file(grace, 'critical', 'Behind the burst');
+    const channel = openDocument(sockets.open({ cookie: grace.cookie }), `user:${await userIdOf(grace)}`);
+    await eventually(() => expect(channel.synced).toBe(true));
+
+    const answers = await Promise.all(
+      ahead.map((id) => staff.patch(`/api/tickets/${id}`, { status: 'resolved' })),
+    );
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const final = await queueOf(grace, mine);
+    await eventually(() => {
+      const last = pushes(channel)
+        .filter((m) => m.ticketId === mine)
+        .at(-1);
+      expect(last).toMatchObject({ position: final.position, total: final.total });
+    });
+  });
+});

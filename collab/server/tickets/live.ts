@@ -26,7 +26,8 @@ import { type CollabContext, contextOf } from '../context.ts';
 import { pushToUser } from '../push.ts';
 import { refreshTicketThread } from './thread.ts';
 
-type Changes = Map<string, Set<Visibility>>;
+/** Changed ticket → its audiences, and its org when an event said (`ticket.changed` does). */
+type Changes = Map<string, { audiences: Set<Visibility>; tenantId?: string }>;
 
 /** Sends a notice to every authorised connection on one of a ticket's documents, if it is open. */
 function notify(hocuspocus: Hocuspocus<CollabContext>, ticketId: string, audience: Visibility): void {
@@ -44,7 +45,10 @@ function notify(hocuspocus: Hocuspocus<CollabContext>, ticketId: string, audienc
 function seesAny(ctx: AppContext, userId: string, changes: Changes): boolean {
   const actor = loadActor(ctx.db, userId)?.actor;
   if (!actor) return false;
-  for (const [ticketId, audiences] of changes) {
+  for (const [ticketId, { audiences, tenantId }] of changes) {
+    // A client role sees its own org's tickets only (policy tickets.ts, own_org): another org's
+    // change needs no query. The policy still decides for their own org's.
+    if (actor.tenantKind === 'client' && tenantId !== undefined && tenantId !== actor.tenantId) continue;
     const row = findVisibleTicket(ctx.db, actor, ticketId);
     if (row && (audiences.has('client') || canSeeInternalTicket(actor, ticketRefOf(row)))) return true;
   }
@@ -53,7 +57,7 @@ function seesAny(ctx: AppContext, userId: string, changes: Changes): boolean {
 
 /** Delivers one batch: document notices, then one push per connected user who sees a change. */
 function deliver(ctx: AppContext, hocuspocus: Hocuspocus<CollabContext>, changes: Changes): void {
-  for (const [ticketId, audiences] of changes) {
+  for (const [ticketId, { audiences }] of changes) {
     for (const audience of audiences) notify(hocuspocus, ticketId, audience);
   }
   // Only users with a channel open on this node: cheap, and nobody else can be reached anyway.
@@ -75,7 +79,7 @@ export function ticketLiveExtension(ctx: AppContext): Extension<CollabContext> {
     async onConfigure({ instance }) {
       const hocuspocus = instance as Hocuspocus<CollabContext>;
       let batch: Changes = new Map();
-      const announce = (ticketId: string, visibility: Visibility) => {
+      const announce = (ticketId: string, visibility: Visibility, tenantId?: string) => {
         if (batch.size === 0) {
           setImmediate(() => {
             const due = batch;
@@ -87,11 +91,15 @@ export function ticketLiveExtension(ctx: AppContext): Extension<CollabContext> {
             }
           });
         }
-        const audiences = batch.get(ticketId) ?? new Set<Visibility>();
-        batch.set(ticketId, audiences.add(visibility));
+        const change = batch.get(ticketId) ?? { audiences: new Set<Visibility>() };
+        change.audiences.add(visibility);
+        change.tenantId ??= tenantId;
+        batch.set(ticketId, change);
       };
       unsubscribe = [
-        ctx.events.on('ticket.changed', ({ ticketId, visibility }) => announce(ticketId, visibility)),
+        ctx.events.on('ticket.changed', ({ ticketId, tenantId, visibility }) =>
+          announce(ticketId, visibility, tenantId),
+        ),
         ctx.events.on('ticket.reply_added', ({ ticketId, visibility }) => {
           announce(ticketId, visibility);
           if (visibility !== 'client') return;

@@ -8,14 +8,18 @@
  * (created_at, id); `aheadOf` is the one place that defines it, so SLA due slots in there (and in
  * `compareQueueOrder`, its JS twin for tests and in-memory use).
  *
- * A position is counted, never ranked: `COUNT(*)` of the tickets ahead over the
- * `tickets_queue_idx` (status, priority, created_at) range, plus one. Nothing but counts of other
- * tenants' tickets ever leaves this module.
+ * A position is the number of tickets ahead, plus one. It is answered by the in-memory queue index
+ * (queue-index.ts: a rank in O(log n), kept equal to the table by a connection-local trigger), and
+ * by the SQL `COUNT(*)` over the `tickets_queue_idx` (status, priority, created_at) range whenever
+ * the index may not answer (inside a transaction) — the counts are also the reference the index is
+ * tested against. Nothing but counts of other tenants' tickets ever leaves this module.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../storage/db.ts';
 import { type TicketPriority, type TicketStatus, tickets } from '../../../storage/schema.ts';
 import { type Actor, ticketScopeWhere } from '../../policy/index.ts';
+import { compareKeys } from './ordered-queue.ts';
+import { currentQueueIndex, type QueueIndex } from './queue-index.ts';
 
 /** The statuses in which a ticket waits in its priority's queue. */
 export const QUEUE_STATUSES = ['new', 'open', 'in_progress'] as const satisfies readonly TicketStatus[];
@@ -55,9 +59,7 @@ export function compareQueueOrder(
   a: Pick<QueueTicket, 'id' | 'createdAt'>,
   b: Pick<QueueTicket, 'id' | 'createdAt'>,
 ): number {
-  const byCreated = a.createdAt.getTime() - b.createdAt.getTime();
-  if (byCreated !== 0) return byCreated;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareKeys({ at: a.createdAt.getTime(), id: a.id }, { at: b.createdAt.getTime(), id: b.id });
 }
 
 /**
@@ -65,7 +67,7 @@ export function compareQueueOrder(
  * up: created strictly earlier (answered from the index alone), and created in the same
  * millisecond with a smaller id (only the ties touch the table). Split rather than one OR, so
  * SQLite keeps the range scan on created_at. Bound to the `createdAt` (ms) and `id` placeholders.
- * SLA due goes here, first in the order, when the SLA clock lands.
+ * SLA due goes here, first in the order, when the SLA clock lands (and into the index's key).
  */
 function aheadOf(): [SQL, SQL] {
   const createdAt = sql.placeholder('createdAt');
@@ -83,7 +85,7 @@ function inQueue(): SQL {
   ) as SQL;
 }
 
-/** The three counts as prepared statements: the hot path of the live push. */
+/** The three counts and the estimate's sample as prepared statements, built once per database. */
 function buildStatements(db: Db) {
   const counting = (where: SQL) => db.select({ n: count() }).from(tickets).where(where).prepare();
   const [earlier, ties] = aheadOf();
@@ -91,6 +93,13 @@ function buildStatements(db: Db) {
     total: counting(inQueue()),
     earlier: counting(and(inQueue(), earlier) as SQL),
     ties: counting(and(inQueue(), ties) as SQL),
+    firstResponses: db
+      .select({ createdAt: tickets.createdAt, firstResponseAt: tickets.firstResponseAt })
+      .from(tickets)
+      .where(and(eq(tickets.priority, sql.placeholder('priority')), isNotNull(tickets.firstResponseAt)))
+      .orderBy(desc(tickets.firstResponseAt), desc(tickets.id))
+      .limit(ESTIMATE_SAMPLE)
+      .prepare(),
   };
 }
 
@@ -106,13 +115,52 @@ function statementsFor(db: Db): ReturnType<typeof buildStatements> {
   return statements;
 }
 
+/** The queue index of this database when it may answer now; null inside a transaction. */
+function indexOf(db: Db): QueueIndex | null {
+  return currentQueueIndex(db.$client, QUEUE_STATUSES);
+}
+
+/** Every queue as it is at one moment. */
+export interface QueueSnapshot {
+  /** The ticket's 1-based place in its priority's queue, or null when it is not queued. */
+  rank(ticket: QueueTicket): number | null;
+  /** Open tickets of the priority, across every tenant. */
+  total(priority: TicketPriority): number;
+}
+
+/**
+ * The queues now, for placing many tickets at once (the live push): the index is brought up to
+ * date once rather than per ticket. Use it at once, synchronously: it does not see later writes.
+ */
+export function queueSnapshot(db: Db): QueueSnapshot {
+  const index = indexOf(db);
+  return {
+    rank(ticket) {
+      if (!isQueued(ticket.status)) return null;
+      if (!index) return countQueueRank(db, ticket);
+      return index.rank(ticket.priority, { at: ticket.createdAt.getTime(), id: ticket.id }) + 1;
+    },
+    total: (priority) => index?.total(priority) ?? countQueueTotal(db, priority),
+  };
+}
+
 /** Open tickets of the priority, across every tenant. */
 export function queueTotal(db: Db, priority: TicketPriority): number {
-  return statementsFor(db).total.get({ priority })?.n ?? 0;
+  return queueSnapshot(db).total(priority);
 }
 
 /** The ticket's 1-based place in its priority's queue, or null when it is not queued. */
 export function queueRank(db: Db, ticket: QueueTicket): number | null {
+  return queueSnapshot(db).rank(ticket);
+}
+
+/** `queueTotal` counted in SQL, whatever the index says: the reference the index is tested against. */
+export function countQueueTotal(db: Db, priority: TicketPriority): number {
+  return statementsFor(db).total.get({ priority })?.n ?? 0;
+}
+
+/** `queueRank` counted in SQL, whatever the index says: the reference the index is tested against. */
+export function countQueueRank(db: Db, ticket: QueueTicket): number | null {
   if (!isQueued(ticket.status)) return null;
   const { earlier, ties } = statementsFor(db);
   const params = { priority: ticket.priority, createdAt: ticket.createdAt.getTime(), id: ticket.id };
@@ -125,13 +173,7 @@ export function queueRank(db: Db, ticket: QueueTicket): number | null {
  * a resolved ticket's first response is history too.
  */
 export function medianFirstResponseMinutes(db: Db, priority: TicketPriority): number | null {
-  const rows = db
-    .select({ createdAt: tickets.createdAt, firstResponseAt: tickets.firstResponseAt })
-    .from(tickets)
-    .where(and(eq(tickets.priority, priority), isNotNull(tickets.firstResponseAt)))
-    .orderBy(desc(tickets.firstResponseAt), desc(tickets.id))
-    .limit(ESTIMATE_SAMPLE)
-    .all();
+  const rows = statementsFor(db).firstResponses.all({ priority });
   const minutes = rows
     .map((r) => Math.max(0, ((r.firstResponseAt?.getTime() ?? 0) - r.createdAt.getTime()) / 60_000))
     .sort((a, b) => a - b);
@@ -159,10 +201,11 @@ export function queuePosition(
   ticket: QueueTicket,
   median: number | null = medianFirstResponseMinutes(db, ticket.priority),
 ): QueuePosition {
-  const position = queueRank(db, ticket);
+  const queues = queueSnapshot(db);
+  const position = queues.rank(ticket);
   return {
     position,
-    total: queueTotal(db, ticket.priority),
+    total: queues.total(ticket.priority),
     priority: ticket.priority,
     estimatedResponseMinutes: estimateMinutes(median, position),
   };
@@ -176,6 +219,20 @@ export const FOLLOWED_TICKETS_LIMIT = 200;
  * live push follows for a connected client. Only the columns the queue needs.
  */
 export function listVisibleQueuedTickets(db: Db, actor: Actor): QueueTicket[] {
+  return visibleQueuedTickets(db, actor).all();
+}
+
+/**
+ * `listVisibleQueuedTickets` prepared once for this actor, for a caller that asks again and again
+ * (the live push re-reads a connected user's list whenever their org's tickets change). The actor
+ * is fixed into the statement: prepare anew when it changes.
+ */
+export function prepareVisibleQueuedTickets(db: Db, actor: Actor): () => QueueTicket[] {
+  const statement = visibleQueuedTickets(db, actor).prepare();
+  return () => statement.all();
+}
+
+function visibleQueuedTickets(db: Db, actor: Actor) {
   return db
     .select({
       id: tickets.id,
@@ -186,6 +243,5 @@ export function listVisibleQueuedTickets(db: Db, actor: Actor): QueueTicket[] {
     .from(tickets)
     .where(and(ticketScopeWhere(actor), inArray(tickets.status, [...QUEUE_STATUSES])))
     .orderBy(asc(tickets.createdAt), asc(tickets.id))
-    .limit(FOLLOWED_TICKETS_LIMIT)
-    .all();
+    .limit(FOLLOWED_TICKETS_LIMIT);
 }
