@@ -2,9 +2,9 @@
  * The collaboration update log and snapshots in SQLite (storage/schema.ts `collabUpdates`,
  * `collabDocuments`). Every call is synchronous (better-sqlite3), and each write is one
  * statement or one transaction committed with WAL + synchronous=FULL: when it returns, it is on
- * disk.
+ * disk. Batching appends into one transaction per event-loop turn is group-commit.ts's job.
  */
-import { and, asc, eq, gt, lte, max } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../../storage/db.ts';
 import { collabDocuments, collabUpdates } from '../../storage/schema.ts';
 
@@ -18,18 +18,51 @@ export interface StoredDocument {
   updates: { seq: number; update: Uint8Array }[];
 }
 
-/** Appends one update (a single INSERT, durable when it returns) and returns its sequence number. */
-export function appendUpdate(db: Db, name: string, update: Uint8Array): number {
-  const row = db
+/** The INSERT of one log row, prepared once per database: the append is the hot path. */
+function buildInsert(db: Db) {
+  return db
     .insert(collabUpdates)
     .values({
-      name,
-      update: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-      createdAt: new Date(),
+      name: sql.placeholder('name'),
+      update: sql.placeholder('update'),
+      createdAt: sql.placeholder('createdAt'),
     })
     .returning({ seq: collabUpdates.seq })
-    .get();
+    .prepare();
+}
+
+const inserts = new WeakMap<Db, ReturnType<typeof buildInsert>>();
+
+function insertRow(db: Db, name: string, update: Uint8Array, createdAt: Date): number {
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = buildInsert(db);
+    inserts.set(db, insert);
+  }
+  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  const row = insert.get({ name, update: bytes, createdAt });
+  if (!row) throw new Error('collab: appending to the update log returned no row');
   return row.seq;
+}
+
+/** Appends one update (a single INSERT, durable when it returns) and returns its sequence number. */
+export function appendUpdate(db: Db, name: string, update: Uint8Array): number {
+  return insertRow(db, name, update, new Date());
+}
+
+/** One update to append: to document `name`. */
+export interface LogEntry {
+  name: string;
+  update: Uint8Array;
+}
+
+/**
+ * Appends `entries` in ONE transaction (one fsync of the WAL), in order, and returns their
+ * sequence numbers in the same order. All or nothing: when it throws, no row was written.
+ */
+export function appendUpdates(db: Db, entries: readonly LogEntry[]): number[] {
+  const createdAt = new Date();
+  return db.$client.transaction(() => entries.map((e) => insertRow(db, e.name, e.update, createdAt)))();
 }
 
 /** Reads the snapshot and the unfolded log of `name` in one read transaction (one consistent view). */

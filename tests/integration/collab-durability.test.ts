@@ -24,6 +24,7 @@ import {
   openDocument,
   proseXml,
   startPortalOn,
+  synced,
   tabSockets,
 } from '../support/collab.ts';
 import { type PortalClient, signedIn } from '../support/http-client.ts';
@@ -82,7 +83,9 @@ async function store(name: string): Promise<void> {
 describe('the update log', () => {
   it('holds every acknowledged edit before any store, and restores the document alone', async () => {
     const { grace, name } = await openTicket();
-    const tab = openDocument(sockets.open({ cookie: grace.cookie }), name);
+    // Typing starts once synced: the provider resets its unsynced count when its sync starts,
+    // so edits made before that are not all counted, and "acknowledged" would come too early.
+    const tab = await synced(openDocument(sockets.open({ cookie: grace.cookie }), name));
     for (let i = 0; i < 5; i++) appendParagraph(tab.provider.document, `acknowledged ${i}`);
     await acknowledged(tab.provider);
     expect(snapshotOf(name)).toBeUndefined();
@@ -93,7 +96,7 @@ describe('the update log', () => {
 
   it('compaction folds the log into a snapshot, never an update still in flight', async () => {
     const { grace, name } = await openTicket();
-    const tab = openDocument(sockets.open({ cookie: grace.cookie }), name);
+    const tab = await synced(openDocument(sockets.open({ cookie: grace.cookie }), name));
     appendParagraph(tab.provider.document, 'applied');
     await acknowledged(tab.provider);
 
@@ -170,10 +173,33 @@ describe('the update log', () => {
   });
 });
 
+describe('a failing log append', () => {
+  it('is never applied or acknowledged: the connection is closed and the edit is not kept', async () => {
+    const { grace, name } = await openTicket();
+    const tab = await synced(openDocument(sockets.open({ cookie: grace.cookie }), name));
+    appendParagraph(tab.provider.document, 'kept');
+    await acknowledged(tab.provider);
+    db().$client.exec(
+      `CREATE TRIGGER test_log_fails BEFORE INSERT ON collab_updates WHEN NEW.name = '${name}'
+       BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+    );
+    try {
+      appendParagraph(tab.provider.document, 'refused by the disk');
+      await eventually(() => expect(tab.closes.length).toBeGreaterThan(0));
+    } finally {
+      db().$client.exec('DROP TRIGGER test_log_fails');
+    }
+    expect(tab.provider.unsyncedChanges).toBeGreaterThan(0);
+    const live = collab.hocuspocus.documents.get(name);
+    if (live) expect(proseXml(live)).not.toContain('refused by the disk');
+    expect(await readFromStorage(name)).toBe('<paragraph>kept</paragraph>');
+  });
+});
+
 describe('a restart on the same DATA_DIR', () => {
   it('keeps every edit', async () => {
     const { grace, name } = await openTicket();
-    const tab = openDocument(sockets.open({ cookie: grace.cookie }), name);
+    const tab = await synced(openDocument(sockets.open({ cookie: grace.cookie }), name));
     for (let i = 0; i < 10; i++) appendParagraph(tab.provider.document, `before restart ${i}`);
     await acknowledged(tab.provider);
     sockets.destroyAll();

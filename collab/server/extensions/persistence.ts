@@ -2,14 +2,19 @@
  * Durable before acknowledged (DESIGN.md rule 5). Hocuspocus acknowledges an update as soon as it
  * is applied in memory and stores only after a debounce, so durability comes from an update log:
  * - `beforeSync` (awaited by Hocuspocus before it applies a sync step 2 or update and before it
- *   sends the SyncStatus acknowledgement) appends the update to `collab_updates`. It runs
- *   *before* Hocuspocus' read-only check, so a read-only connection's update is never logged.
- *   Validation and the size limit run earlier (higher priority): a refused update is not stored.
+ *   sends the SyncStatus acknowledgement) appends the update to `collab_updates` through the
+ *   group commit (group-commit.ts): the updates of one event-loop turn share one transaction and
+ *   one fsync, and the hook resolves only after that commit. It runs *before* Hocuspocus'
+ *   read-only check, so a read-only connection's update is never logged. Validation and the size
+ *   limit run earlier (higher priority): a refused update is not stored. A failed commit rejects
+ *   the hook, and Hocuspocus closes the connection without applying the update.
  * - Writes that do not come from a client connection (server-side `openDirectConnection`) are
- *   logged synchronously in the Y.Doc's `update` event: before `transact()` resolves and before
- *   the broadcast, which Hocuspocus defers to the next turn of the event loop.
- * - `onLoadDocument` applies the snapshot, then every logged update after it in order; a ticket
- *   description that has never been stored is seeded once, through the log.
+ *   logged synchronously in the Y.Doc's `update` event (committing the queued batch with them):
+ *   before `transact()` resolves and before the broadcast, which Hocuspocus defers to the next
+ *   turn of the event loop.
+ * - `onLoadDocument` applies the snapshot, then every logged update after it in order, in one
+ *   Yjs transaction; a ticket description that has never been stored is seeded once, through
+ *   the log.
  * - `onStoreDocument` (debounced) folds: the compacted state and the highest folded sequence
  *   number in one transaction, with the folded rows deleted. Retried with backoff; a final
  *   failure is logged and thrown, tried again later, and the document is not unloaded until a
@@ -30,8 +35,10 @@ import * as Y from 'yjs';
 import type { AppContext } from '../../../server/context.ts';
 import { type DocumentName, parseDocumentName } from '../../names.ts';
 import type { CollabContext } from '../context.ts';
+import { groupCommitFor } from '../group-commit.ts';
+import { replayStored } from '../replay.ts';
 import { carriesUpdate, isEmptyUpdate } from '../sync.ts';
-import { appendUpdate, foldLog, lastLoggedSeq, readStoredDocument } from '../update-log.ts';
+import { foldLog, lastLoggedSeq, readStoredDocument } from '../update-log.ts';
 
 export interface PersistenceOptions {
   /**
@@ -72,6 +79,7 @@ export function persistenceExtension(
 ): Extension<CollabContext> {
   const log = ctx.log.child({ module: 'collab' });
   const delays = opts.storeRetryDelaysMs ?? [100, 500, 2000];
+  const writer = groupCommitFor(ctx.db);
   // Logged but maybe not yet applied: a fold must not delete these rows, since the state it
   // writes may not contain them yet. Per document name; per connection for the clean-up.
   const inFlight = new Map<string, Set<number>>();
@@ -101,23 +109,20 @@ export function persistenceExtension(
 
     async onLoadDocument({ documentName, document, context }: onLoadDocumentPayload<CollabContext>) {
       if (!isPersisted(documentName)) return;
+      // Appends still queued (e.g. from a connection of this document's previous, unloaded
+      // instance) are committed first, so this load replays them.
+      writer.flush();
       const stored = readStoredDocument(ctx.db, documentName);
-      if (stored.snapshot) Y.applyUpdate(document, stored.snapshot);
-      for (const { seq, update } of stored.updates) {
-        try {
-          Y.applyUpdate(document, update);
-        } catch (err) {
-          // Cannot happen for what validation let through; if it does, losing one update beats
-          // a document nobody can open again.
-          log.error({ err, document: documentName, seq }, 'collab: a logged update does not apply; skipped');
-        }
-      }
+      replayStored(document, stored, (seq, err) => {
+        // Cannot happen for what validation let through.
+        log.error({ err, document: documentName, seq }, 'collab: a logged update does not apply; skipped');
+      });
       const name = parseDocumentName(documentName);
       if (!stored.snapshot && stored.updates.length === 0 && name && opts.seed) {
         // The same synchronous step that saw nothing stored logs the seed: it happens once.
         const seed = opts.seed(name, context ?? {});
         if (seed) {
-          appendUpdate(ctx.db, documentName, seed);
+          writer.appendNow(documentName, seed);
           Y.applyUpdate(document, seed);
         }
       }
@@ -130,7 +135,7 @@ export function persistenceExtension(
         // Client updates were logged in beforeSync; another node's (Redis) were logged there.
         if (isTransactionOrigin(origin) && origin.source !== 'local') return;
         // Throws on a failed write, so the server-side writer's transact() fails loudly.
-        appendUpdate(ctx.db, documentName, update);
+        writer.appendNow(documentName, update);
       });
     },
 
@@ -138,10 +143,12 @@ export function persistenceExtension(
       // Hocuspocus calls this before its read-only check; a read-only update is never applied.
       if (!carriesUpdate(type) || connection.readOnly || !isPersisted(documentName)) return;
       if (isEmptyUpdate(payload)) return;
-      const seq = appendUpdate(ctx.db, documentName, payload);
-      const seqs = inFlight.get(documentName) ?? new Set<number>();
-      inFlight.set(documentName, seqs.add(seq));
-      inFlightOf.set(connection, { name: documentName, seq });
+      // Marked in flight in the step that commits it, so no fold can see the row before the mark.
+      await writer.append(documentName, payload, (seq) => {
+        const seqs = inFlight.get(documentName) ?? new Set<number>();
+        inFlight.set(documentName, seqs.add(seq));
+        inFlightOf.set(connection, { name: documentName, seq });
+      });
     },
 
     async afterHandleMessage({ connection }: afterHandleMessagePayload<CollabContext>) {
