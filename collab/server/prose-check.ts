@@ -8,12 +8,24 @@
  *   binding then deletes the offending node, and that repair must get through — so an update is
  *   refused for it only when it is what broke a structurally valid document (validation.ts).
  */
-import type { Schema } from '@tiptap/pm/model';
+import { Fragment, type Node as ProseNode, type Schema } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { portalSchema } from '../schema/schema.ts';
-import { PROSE_FIELD, proseOf } from './prose.ts';
+import { PROSE_FIELD, proseOfBlock } from './prose.ts';
 
 export type ProseVerdict = { ok: true } | { ok: false; tier: 'local' | 'structure'; problem: string };
+
+/**
+ * What is known of one top-level block. A block's verdict depends only on the block itself, so
+ * it can be kept until the block changes (validation-replica.ts); the whole document's verdict
+ * is composed from its blocks' (composeProse).
+ */
+export type BlockVerdict =
+  | { local: string }
+  | { local: null; node: ProseNode | null; structure: string | null };
+
+/** A child of the prose fragment, as Yjs types it (only elements are valid blocks). */
+export type ProseBlock = Y.XmlElement | Y.XmlText | Y.XmlHook;
 
 interface AttrSpec {
   default?: unknown;
@@ -25,25 +37,63 @@ const HASHED_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
 
 /** Checks the prose of a *scratch* doc (the conversion may delete from it). */
 export function checkProse(scratch: Y.Doc, schema: Schema = portalSchema): ProseVerdict {
-  const local = (problem: string): ProseVerdict => ({ ok: false, tier: 'local', problem });
-  for (const key of scratch.share.keys()) if (key !== PROSE_FIELD) return local(`shared type ${key}`);
-  const fragment = scratch.getXmlFragment(PROSE_FIELD);
-  if (fragment._map.size > 0) return local('keys on the fragment');
-  for (const child of fragment.toArray()) {
-    if (!(child instanceof Y.XmlElement)) return local('text outside a block');
-    const problem = elementProblem(child, schema);
-    if (problem) return local(problem);
-  }
-  // Every name, attribute and mark is known and valid: whatever the conversion still cannot
-  // build (it drops it) or check() refuses is a content-expression problem.
-  const structure = (problem: string): ProseVerdict => ({ ok: false, tier: 'structure', problem });
-  const { node, dropped } = proseOf(scratch);
-  if (dropped) return structure('content where the schema does not allow it');
+  const blocks = scratch.getXmlFragment(PROSE_FIELD).toArray();
+  // Every local problem first: the conversion must not run on what it cannot represent.
+  const local = blocks.map((block) => localVerdict(block, schema));
+  const verdicts = local.some((v) => v !== null)
+    ? local.map((v) => v ?? { local: null, node: null, structure: null })
+    : blocks.map((block) => structureVerdict(block as Y.XmlElement, schema));
+  return composeProse(scratch, verdicts, schema);
+}
+
+/** A block's local problem as a verdict, or null when it has none. */
+export function localVerdict(block: ProseBlock, schema: Schema = portalSchema): BlockVerdict | null {
+  if (!(block instanceof Y.XmlElement)) return { local: 'text outside a block' };
+  const problem = elementProblem(block, schema);
+  return problem ? { local: problem } : null;
+}
+
+/**
+ * The verdict of a block of a *scratch* doc without local problems: its ProseMirror node and,
+ * since every name and attribute is known and valid, whatever the conversion still cannot build
+ * (it drops it) or check() refuses — a content-expression problem.
+ */
+export function structureVerdict(block: Y.XmlElement, schema: Schema = portalSchema): BlockVerdict {
+  const { node, dropped } = proseOfBlock(block, schema);
+  if (!node || dropped) return { local: null, node, structure: 'content where the schema does not allow it' };
   try {
     node.check();
   } catch (err) {
-    return structure((err as Error).message);
+    return { local: null, node, structure: (err as Error).message };
   }
+  return { local: null, node, structure: null };
+}
+
+/**
+ * The verdict of the whole document from its top-level blocks' verdicts (in order): what only
+ * the document as a whole can break — another shared type, keys on the fragment, the sequence
+ * of blocks — plus the first problem of any block, local ones first.
+ */
+export function composeProse(
+  doc: Y.Doc,
+  verdicts: readonly BlockVerdict[],
+  schema: Schema = portalSchema,
+): ProseVerdict {
+  const local = (problem: string): ProseVerdict => ({ ok: false, tier: 'local', problem });
+  for (const key of doc.share.keys()) if (key !== PROSE_FIELD) return local(`shared type ${key}`);
+  if (doc.getXmlFragment(PROSE_FIELD)._map.size > 0) return local('keys on the fragment');
+  const nodes: ProseNode[] = [];
+  for (const verdict of verdicts) {
+    if (verdict.local !== null) return local(verdict.local);
+    if (verdict.node) nodes.push(verdict.node);
+  }
+  const structure = (problem: string): ProseVerdict => ({ ok: false, tier: 'structure', problem });
+  for (const verdict of verdicts)
+    if (verdict.local === null && verdict.structure) return structure(verdict.structure);
+  // What node.check() of the whole document adds to its blocks' own checks: the top level's
+  // content expression (the top node has no attributes or marks of its own).
+  if (!schema.topNodeType.validContent(Fragment.fromArray(nodes)))
+    return structure(`invalid content for ${schema.topNodeType.name}`);
   return { ok: true };
 }
 

@@ -65,6 +65,20 @@ function split<T>(items: T[], parts: number): T[][] {
   return Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p));
 }
 
+/**
+ * The server's stats once the last round's documents are unloaded (the portal unloads a document
+ * after its debounced store), so memory per connection is not the previous round's documents.
+ */
+async function settled(server: ServerUnderTest): Promise<ServerStats> {
+  const deadline = performance.now() + 15_000;
+  let stats = await server.stats();
+  while (stats.documents > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    stats = await server.stats();
+  }
+  return stats;
+}
+
 async function oneRound(
   server: ServerUnderTest,
   clients: ClientProcess[],
@@ -77,13 +91,16 @@ async function oneRound(
   for (let d = 0; d < w.docs; d++)
     for (let c = 0; c < w.perDoc; c++) specs.push({ doc: docNames[d] as string, token });
   const parts = split(specs, clients.length);
-  const before = await server.stats();
+  const before = await settled(server);
   const connected = await Promise.all(clients.map((c, i) => connect(c, server.wsUrl, parts[i] ?? [], 100)));
   const after = await server.stats();
   const ok = connected.reduce((a, c) => a + c.connectSyncMs.length, 0);
   into.failures += connected.reduce((a, c) => a + c.failures, 0);
   into.connectSync.push(...connected.flatMap((c) => c.connectSyncMs));
-  if (ok > 0) into.memPerConnKB.push((after.rssBytes - before.rssBytes) / ok / 1024);
+  // Heap + external after a forced GC (stats() collects first): RSS does not shrink back between
+  // rounds, so its growth was noise; what the connections keep alive on the heap is not.
+  const held = (s: ServerStats) => s.heapUsedBytes + s.externalBytes;
+  if (ok > 0) into.memPerConnKB.push((held(after) - held(before)) / ok / 1024);
   // Writers: global index of spec → (process, index within the process).
   const writers = parts.map(() => [] as { conn: number; intervalMs: number; offsetMs: number }[]);
   specs.forEach((spec, global) => {
@@ -132,7 +149,7 @@ function rowFor(w: Workload, mode: string, f: Figures): BenchRow {
     ...s,
     note:
       `${invalid ? `INVALID (client event-loop p99 ${f.clientEld.toFixed(1)} ms); ` : ''}` +
-      `connect+sync p95 ${connectP95.toFixed(1)} ms, ${mean(f.memPerConnKB).toFixed(1)} KB/conn, ` +
+      `connect+sync p95 ${connectP95.toFixed(1)} ms, ${mean(f.memPerConnKB).toFixed(1)} KB/conn (heap+external), ` +
       `server ELD p99 ${Math.max(...f.serverEld).toFixed(1)} ms, CPU ${(mean(f.cpu) * 100).toFixed(0)}%, ` +
       `client ELD p99 ${f.clientEld.toFixed(1)} ms, ${s.n}/${f.sent * (w.perDoc - 1)} deliveries recorded` +
       `${f.failures ? `, ${f.failures} connect failures` : ''}`,
@@ -216,6 +233,11 @@ export async function collabBench(opts: BenchOptions): Promise<BenchRow[]> {
       }),
     ),
   ];
+  // BENCH_COLLAB_ONLY=<substring>[|…]: only the workloads whose name contains one of them (a
+  // profile or a before/after comparison of one workload without the whole 13-minute run).
+  const only = process.env.BENCH_COLLAB_ONLY?.split('|').filter(Boolean);
+  if (only)
+    workloads.splice(0, workloads.length, ...workloads.filter((w) => only.some((o) => w.name.includes(o))));
   const maxDocs = Math.max(...workloads.map((w) => w.docs));
   const data = await seedPortalData({ orgs: 2, tickets: maxDocs, openShare: 1 });
   const portal = await startServer('portal', data.dataDir);

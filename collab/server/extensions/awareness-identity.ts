@@ -3,10 +3,12 @@
  * "Collaboration"): before an awareness update is applied and broadcast, its `user` field is
  * overwritten with the server's identity for the connection, and states for awareness client
  * ids that belong to another connection on the document are dropped (no hijacking a peer's
- * cursor).
+ * cursor). Then each connection's presence is throttled (awareness-throttle.ts): what is held
+ * is already stamped, and is checked for claims again when it goes out.
  */
 import type { beforeHandleAwarenessPayload, Connection, Document, Extension } from '@hocuspocus/server';
 import { presenceColor } from '../../presence.ts';
+import { AwarenessThrottle, applyHeldAwareness } from '../awareness-throttle.ts';
 import type { CollabContext, ConnectionAuth } from '../context.ts';
 
 /** What every peer sees of a user in presence: only what their co-editors may see anyway. */
@@ -21,14 +23,36 @@ export function presenceOf(auth: Pick<ConnectionAuth, 'userId' | 'userName'>): P
   return { id: auth.userId, name: auth.userName, color: presenceColor(auth.userId) };
 }
 
-/** Awareness client ids that other connections on the document have already claimed. */
-function claimedByOthers(document: Document, connection: Connection): Set<number> {
-  const claimed = new Set<number>();
-  for (const other of document.getConnections()) {
-    if (other === connection) continue;
-    for (const clientId of document.getClients(other)) claimed.add(clientId);
+/** Each authorised connection's presence identity, made once (the auth never changes). */
+const identities = new WeakMap<ConnectionAuth, PresenceUser>();
+
+function identityOf(auth: ConnectionAuth): PresenceUser {
+  let user = identities.get(auth);
+  if (!user) {
+    user = presenceOf({ userId: auth.presence.id, userName: auth.presence.name });
+    identities.set(auth, user);
   }
-  return claimed;
+  return user;
+}
+
+/**
+ * Awareness client ids other connections on the document have already claimed. A client id the
+ * connection itself owns (the steady state: it re-sends its own state) is answered without
+ * looking at the other connections — claims are exclusive: an id another connection holds is
+ * dropped here, and this hook and Hocuspocus' apply run in one turn — so only a new id is
+ * checked against them.
+ */
+function claimedByOthers(document: Document, connection: Connection): Pick<ReadonlySet<number>, 'has'> {
+  const own = document.getClients(connection);
+  return {
+    has(clientId: number) {
+      if (own.has(clientId)) return false;
+      for (const other of document.getConnections()) {
+        if (other !== connection && document.getClients(other).has(clientId)) return true;
+      }
+      return false;
+    },
+  };
 }
 
 /**
@@ -38,7 +62,7 @@ function claimedByOthers(document: Document, connection: Connection): Set<number
 export function stampPresence(
   states: Map<number, Record<string, unknown>>,
   user: PresenceUser,
-  foreign: ReadonlySet<number>,
+  foreign: Pick<ReadonlySet<number>, 'has'>,
 ): void {
   for (const [clientId, state] of states) {
     if (foreign.has(clientId)) states.delete(clientId);
@@ -47,7 +71,7 @@ export function stampPresence(
 }
 
 /** The awareness-identity extension. */
-export function awarenessIdentityExtension(): Extension<CollabContext> {
+export function awarenessIdentityExtension(throttle = new AwarenessThrottle()): Extension<CollabContext> {
   return {
     extensionName: 'awareness-identity',
 
@@ -64,11 +88,14 @@ export function awarenessIdentityExtension(): Extension<CollabContext> {
         states.clear();
         return;
       }
-      stampPresence(
-        states,
-        presenceOf({ userId: auth.presence.id, userName: auth.presence.name }),
-        claimedByOthers(document, connection),
-      );
+      const user = identityOf(auth);
+      stampPresence(states, user, claimedByOthers(document, connection));
+      throttle.admit(connection, states, (held) => {
+        // Gone meanwhile: its presence was removed with it and must not come back.
+        if (document.isDestroyed || !document.hasConnection(connection)) return;
+        stampPresence(held, user, claimedByOthers(document, connection));
+        if (held.size > 0) applyHeldAwareness(document, connection, held);
+      });
     },
   };
 }

@@ -9,9 +9,10 @@ import type {
   Extension,
   onAuthenticatePayload,
 } from '@hocuspocus/server';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CLOSE, CollabRefusal } from '../close-reasons.ts';
 import type { CollabContext } from '../context.ts';
+import { wouldExceed } from '../document-size.ts';
 import { carriesUpdate } from '../sync.ts';
 
 export const COLLAB_LIMITS = {
@@ -35,11 +36,11 @@ export const COLLAB_LIMITS = {
 /**
  * Whether applying `update` could grow `document` past the limit. The sum is an upper bound of
  * the merged state (an update can only add to it), so a document never grows past the limit
- * and no legitimate edit to a document below it is refused for overlap.
+ * and no legitimate edit to a document below it is refused for overlap. The document is encoded
+ * only when a running bound of its size says it could be close (document-size.ts).
  */
 export function exceedsDocumentLimit(document: Y.Doc, update: Uint8Array): boolean {
-  if (update.byteLength > COLLAB_LIMITS.documentBytes) return true;
-  return Y.encodeStateAsUpdate(document).byteLength + update.byteLength > COLLAB_LIMITS.documentBytes;
+  return wouldExceed(document, update, COLLAB_LIMITS.documentBytes);
 }
 
 /**

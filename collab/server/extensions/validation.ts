@@ -1,7 +1,7 @@
 /**
  * Invalid content is refused, not stored (DESIGN.md "Collaboration"). Before an update from a
  * client is logged or applied (this beforeSync runs ahead of persistence), it is applied to a
- * scratch copy of the document:
+ * replica of the document (validation-replica.ts: kept warm, so a check costs about the update):
  * - bytes that do not decode or apply, or that leave dangling references, are refused;
  * - for rich-text documents, the result must be valid under the one editor schema
  *   (collab/schema): see prose-check.ts for what is refused always and what only when this
@@ -16,40 +16,22 @@ import type { AppContext } from '../../../server/context.ts';
 import { parseDocumentName } from '../../names.ts';
 import { CLOSE, type CloseReason, CollabRefusal } from '../close-reasons.ts';
 import type { CollabContext } from '../context.ts';
-import { scratchCopy } from '../prose.ts';
-import { checkProse } from '../prose-check.ts';
 import { carriesUpdate } from '../sync.ts';
+import { validationReplicaOf } from '../validation-replica.ts';
 
 /**
  * Why `update` may not be applied to `document`, or null when it may. `prose`: the document is
  * rich text (its `default` fragment must stay valid under the schema).
  */
 export function refusalFor(document: Y.Doc, update: Uint8Array, prose: boolean): CloseReason | null {
-  let scratch: Y.Doc;
-  try {
-    scratch = scratchCopy(document, update);
-  } catch {
-    return CLOSE.invalidUpdate;
-  }
-  try {
-    // Structs or deletions waiting for items the server never saw: a client that synced from this
-    // server cannot produce them, and once integrated later they would bypass this check.
-    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return CLOSE.invalidUpdate;
-    if (!prose) return null;
-    const verdict = checkProse(scratch);
-    if (verdict.ok) return null;
-    if (verdict.tier === 'local') return CLOSE.invalidContent;
-    // A structural problem two valid concurrent edits may have produced: refuse the update only
-    // if the document was valid without it, so editors can always repair a merged document.
-    const before = scratchCopy(document);
-    try {
-      return checkProse(before).ok ? CLOSE.invalidContent : null;
-    } finally {
-      before.destroy();
-    }
-  } finally {
-    scratch.destroy();
-  }
+  const verdict = validationReplicaOf(document).judge(update, prose);
+  if (!verdict.applies) return CLOSE.invalidUpdate;
+  const after = verdict.prose;
+  if (!after || after.ok) return null;
+  if (after.tier === 'local') return CLOSE.invalidContent;
+  // A structural problem two valid concurrent edits may have produced: refuse the update only
+  // if the document was valid without it, so editors can always repair a merged document.
+  return verdict.proseBefore?.ok ? CLOSE.invalidContent : null;
 }
 
 /** The validation extension: after limits, before persistence. */

@@ -13,6 +13,8 @@ import { startPortal } from '../../../server/server.ts';
 export interface ServerStats {
   rssBytes: number;
   heapUsedBytes: number;
+  /** Memory of ArrayBuffers and native objects held by JS (socket buffers, Yjs updates). */
+  externalBytes: number;
   /** CPU time over wall time since the last reset (1 = one core busy). */
   cpuShare: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
@@ -69,9 +71,11 @@ process.on('message', async (request: ServerRequest) => {
     // A collection first, so memory per connection is not the garbage of the last workload.
     globalThis.gc?.();
     const cpu = process.cpuUsage(cpuFrom);
+    const memory = process.memoryUsage();
     const stats: ServerStats = {
-      rssBytes: process.memoryUsage().rss,
-      heapUsedBytes: process.memoryUsage().heapUsed,
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      externalBytes: memory.external,
       cpuShare: (cpu.user + cpu.system) / 1000 / (performance.now() - wallFrom),
       eventLoopDelayMs: {
         p50: eld.percentile(50) / 1e6,
