@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { PageLoading } from '../components/Spinner.tsx';
 import { AuthGate } from './AuthGate.tsx';
+import { BootSplash } from './BootSplash.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { NotFoundPage, SectionPlaceholderPage } from './NotFoundPage.tsx';
 import { PLACEHOLDER_SECTIONS } from './nav.ts';
@@ -34,7 +34,7 @@ export function App() {
   return (
     <BrowserRouter>
       <ErrorBoundary>
-        <Suspense fallback={<PageLoading />}>
+        <Suspense fallback={<BootSplash />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/login/link" element={<MagicLinkRequestPage />} />

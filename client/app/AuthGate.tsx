@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button } from '../components/Button.tsx';
-import { PageLoading } from '../components/Spinner.tsx';
 import { ApiError } from '../lib/api.ts';
 import { applyBranding, completeBranding } from '../lib/branding.ts';
 import { describeError } from '../lib/errors.ts';
+import { BootSplash } from './BootSplash.tsx';
 import { ME_KEY, MeProvider, useMeQuery } from './me.tsx';
 
 /** True when `/api/me` last answered 401 (signed out, expired, revoked, or half-way through 2FA). */
@@ -39,7 +39,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (me.data) return <MeProvider me={me.data}>{children}</MeProvider>;
-  if (me.isPending) return <PageLoading label="Loading your portal…" />;
+  if (me.isPending) return <BootSplash label="Loading your portal…" />;
 
   return (
     <div className="error-page" role="alert">

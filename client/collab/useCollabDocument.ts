@@ -1,12 +1,15 @@
 /**
  * Opens a collaboration document for as long as the component is mounted: one provider per
- * document on the tab's shared socket, destroyed on unmount or when the name changes.
+ * document on the tab's shared socket, destroyed on unmount or when the name changes. The
+ * collaboration code itself loads lazily, once the page is idle (loadCollab.ts): until then the
+ * document is null and its state "connecting", as before the first sync.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ME_KEY } from '../app/me.tsx';
 import { type CollabState, INITIAL_COLLAB_STATE } from './connection.ts';
-import { CollabDocument, type PresenceUser, type StatelessMessage } from './document.ts';
+import type { CollabDocument, PresenceUser, StatelessMessage } from './document.ts';
+import { loadCollab } from './loadCollab.ts';
 
 export interface UseCollabDocumentOptions {
   /** This tab's presence; null or absent opens the document without presence (read-only records). */
@@ -22,6 +25,8 @@ export interface OpenCollabDocument {
 
 const noSubscription = () => () => {};
 const initialState = () => INITIAL_COLLAB_STATE;
+/** The collaboration code could not be downloaded (offline, or a deploy replaced the chunk). */
+const LOAD_FAILED: CollabState = { ...INITIAL_COLLAB_STATE, socket: 'disconnected', refusal: 'error' };
 
 export function useCollabDocument(
   name: string | null,
@@ -29,6 +34,7 @@ export function useCollabDocument(
 ): OpenCollabDocument {
   const queryClient = useQueryClient();
   const [document, setDocument] = useState<CollabDocument | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
   // The latest handler, without re-opening the document whenever the caller re-renders.
   const onStateless = useRef(options.onStateless);
   onStateless.current = options.onStateless;
@@ -43,14 +49,29 @@ export function useCollabDocument(
       presenceId && presenceName !== undefined && presenceColor
         ? { id: presenceId, name: presenceName, color: presenceColor }
         : null;
-    const opened = new CollabDocument(name, {
-      presence: user,
-      onStateless: (message) => onStateless.current?.(message),
-    });
-    setDocument(opened);
+    let closed = false;
+    let opened: CollabDocument | null = null;
+    loadCollab().then(
+      ({ CollabDocument }) => {
+        if (closed) return;
+        const doc = new CollabDocument(name, {
+          presence: user,
+          onStateless: (message) => onStateless.current?.(message),
+        });
+        opened = doc;
+        setLoadFailed(false);
+        setDocument(doc);
+      },
+      () => {
+        if (!closed) setLoadFailed(true);
+      },
+    );
     return () => {
-      opened.destroy();
-      setDocument((current) => (current === opened ? null : current));
+      closed = true;
+      const doc = opened;
+      if (!doc) return;
+      doc.destroy();
+      setDocument((current) => (current === doc ? null : current));
     };
   }, [name, presenceId, presenceName, presenceColor]);
 
@@ -67,5 +88,5 @@ export function useCollabDocument(
     }
   }, [state.refusal, state.wasAuthenticated, queryClient]);
 
-  return { document, state };
+  return { document, state: loadFailed && !document ? LOAD_FAILED : state };
 }

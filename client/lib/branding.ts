@@ -4,7 +4,7 @@
  * sign-in the user's effective branding from `GET /api/me` replaces it.
  */
 import { isHexColor, onColor, readableOnWhite } from './color.ts';
-import type { BootData, Branding } from './types.ts';
+import type { BootData, Branding, Me } from './types.ts';
 
 export const DEFAULT_BRANDING: Branding = {
   portalName: 'Portal',
@@ -54,6 +54,8 @@ export function readBoot(): BootData {
   boot = {
     branding,
     tenantName: typeof data.tenantName === 'string' ? data.tenantName : branding.portalName,
+    // The server's own /api/me answer; anything else (absent, malformed) means "ask the API".
+    me: isRecord(data.me) && isRecord(data.me.user) ? (data.me as unknown as Me) : null,
   };
   return boot;
 }

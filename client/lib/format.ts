@@ -138,18 +138,25 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Intl formatters are costly to create (the first one loads the locale's data): each is made on
+// first use, not when this module loads on every page, and then reused for every value.
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+let dateFormat: Intl.DateTimeFormat | null = null;
+let relativeFormat: Intl.RelativeTimeFormat | null = null;
 
 /** "12 Mar 2026, 14:05" in the reader's locale; an unparsable value is returned as it came. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeFormat.format(date);
 }
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  return dateFormat.format(date);
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -167,13 +174,13 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   if (Number.isNaN(date.getTime())) return iso;
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   if (Math.abs(seconds) < 45) return 'just now';
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  relativeFormat ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(seconds) >= size || unit === 'minute') {
-      return format.format(Math.round(seconds / size), unit);
+      return relativeFormat.format(Math.round(seconds / size), unit);
     }
   }
-  return format.format(seconds, 'second');
+  return relativeFormat.format(seconds, 'second');
 }
 
 /** "about 2 minutes", "45 seconds", "1 hour 5 minutes" for a Retry-After value. */

@@ -116,6 +116,8 @@ export interface Me {
 export interface BootData {
   branding: Branding;
   tenantName: string;
+  /** What `GET /api/me` answers this page's session, when it is fully signed in (server/http/spa.ts). */
+  me: Me | null;
 }
 
 export type SignInResult = { user: Me['user'] } | { twoFactorRequired: true };

@@ -22,6 +22,8 @@ interface Run {
   lcp: number;
   tbt: number;
   cls: number;
+  /** Lighthouse's three longest main-thread tasks (script file, simulated ms): what to look at. */
+  longTasks: string;
 }
 
 async function audit(port: number, url: string, cookie: string | null): Promise<Run> {
@@ -43,6 +45,16 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
   if (!lhr) throw new Error(`lighthouse returned nothing for ${url}`);
   const error = lhr.runtimeError?.code;
   const num = (id: string) => Number(lhr.audits[id]?.numericValue ?? Number.NaN);
+  const tasks = (
+    (lhr.audits['long-tasks']?.details as { items?: { url?: string; duration?: number }[] })?.items ?? []
+  )
+    .slice(0, 3)
+    .map(
+      (t) =>
+        `${String(t.url ?? '?')
+          .split('/')
+          .pop()} ${Math.round(Number(t.duration))} ms`,
+    );
   return {
     ...(error ? { error } : {}),
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -50,6 +62,7 @@ async function audit(port: number, url: string, cookie: string | null): Promise<
     lcp: num('largest-contentful-paint'),
     tbt: num('total-blocking-time'),
     cls: num('cumulative-layout-shift'),
+    longTasks: tasks.join(', ') || 'none',
   };
 }
 
@@ -79,17 +92,19 @@ export async function lighthouseBench(opts: BenchOptions): Promise<BenchRow[]> {
       for (let i = 0; i < runs; i++)
         results.push(await audit(chrome.port, `${server.url}${page.path}`, page.cookie));
       const errors = [...new Set(results.flatMap((r) => (r.error ? [r.error] : [])))];
-      const m = (k: Exclude<keyof Run, 'error'>) => median(results.map((r) => r[k]));
+      const m = (k: Exclude<keyof Run, 'error' | 'longTasks'>) => median(results.map((r) => r[k]));
       const score = m('score');
       const fcp = m('fcp');
       const tbt = m('tbt');
+      // The long tasks of the run whose TBT is nearest the median: where the blocking time goes.
+      const typical = results.reduce((a, b) => (Math.abs(b.tbt - tbt) < Math.abs(a.tbt - tbt) ? b : a));
       rows.push({
         benchmark: 'lighthouse',
         case: `mobile: ${page.name}`,
         unit: 'score',
         value: score,
         n: runs,
-        note: `${errors.length ? `errors: ${errors.join(', ')}; ` : ''}median of ${runs}: FCP ${(fcp / 1000).toFixed(2)} s, LCP ${(m('lcp') / 1000).toFixed(2)} s, TBT ${Math.round(tbt)} ms, CLS ${m('cls').toFixed(3)}`,
+        note: `${errors.length ? `errors: ${errors.join(', ')}; ` : ''}median of ${runs}: FCP ${(fcp / 1000).toFixed(2)} s, LCP ${(m('lcp') / 1000).toFixed(2)} s, TBT ${Math.round(tbt)} ms, CLS ${m('cls').toFixed(3)}; longest tasks: ${typical?.longTasks ?? 'none'}`,
         target: '≥ 95, FCP < 1.0 s, TBT < 100 ms',
         met: score >= 95 && fcp < 1000 && tbt < 100,
       });

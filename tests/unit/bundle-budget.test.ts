@@ -90,7 +90,7 @@ describe('bundle budget', () => {
       ),
     );
     const problems = budgetViolations(report);
-    expect(problems.join()).toMatch(/first-load JS is .* over its 110 KB ceiling/);
+    expect(problems.join()).toMatch(/first-load JS is .* over its 80 KB ceiling/);
     expect(problems.join()).not.toMatch(/entry chunk/);
   });
 });

@@ -17,7 +17,11 @@ export function useHostBranding(): BootData {
     retry: false,
   });
   if (!injected && fetched.data) {
-    return { branding: completeBranding(fetched.data.branding), tenantName: fetched.data.tenantName };
+    return {
+      branding: completeBranding(fetched.data.branding),
+      tenantName: fetched.data.tenantName,
+      me: null,
+    };
   }
   return readBoot();
 }

@@ -46,12 +46,16 @@ export function dayOfMonth(date: string): string {
   return String(calendarDay(date).getUTCDate());
 }
 
+let longDayFormat: Intl.DateTimeFormat | null = null;
+
 /** "Monday 3 March" (in the reader's locale), for screen readers and tooltips. */
 export function longDay(date: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  // Made once, on first use: creating an Intl formatter costs far more than formatting with one.
+  longDayFormat ??= new Intl.DateTimeFormat(undefined, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     timeZone: 'UTC',
-  }).format(calendarDay(date));
+  });
+  return longDayFormat.format(calendarDay(date));
 }

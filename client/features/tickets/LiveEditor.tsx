@@ -10,7 +10,7 @@ import type { OpenCollabDocument } from '../../collab/useCollabDocument.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Skeleton } from '../../components/Spinner.tsx';
 
-/** Starts loading the editor chunk; the ticket page calls it on mount, in parallel with the sync. */
+/** Starts loading the editor chunk; the ticket page calls it once the page is idle, with the sync. */
 export const loadEditor = () => import('../../editor/CollaborativeEditor.tsx');
 const CollaborativeEditor = lazy(loadEditor);
 

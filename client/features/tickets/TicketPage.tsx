@@ -12,6 +12,7 @@ import { presenceColor } from '../../../collab/presence.ts';
 import { useMe } from '../../app/me.tsx';
 import { ConnectionStatus } from '../../collab/ConnectionStatus.tsx';
 import type { StatelessMessage } from '../../collab/document.ts';
+import { whenPageIdle } from '../../collab/loadCollab.ts';
 import { PresenceAvatars } from '../../collab/PresenceAvatars.tsx';
 import { useThreadReplies } from '../../collab/thread.ts';
 import { useCollabDocument } from '../../collab/useCollabDocument.ts';
@@ -45,9 +46,10 @@ const BACK = { to: '/tickets', label: 'Tickets' };
 export default function TicketPage() {
   const { id } = useParams();
   const ticket = useTicket(id);
-  // Loaded once the page is known to be a ticket, in parallel with the documents' first sync.
+  // Loaded once the page is known to be a ticket and has gone idle (with the collaboration code,
+  // collab/loadCollab.ts), in parallel with the documents' first sync: never before first paint.
   useEffect(() => {
-    void loadEditor();
+    void whenPageIdle().then(loadEditor);
   }, []);
 
   if (ticket.isPending) {
