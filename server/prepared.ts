@@ -20,6 +20,20 @@ export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
   };
 }
 
+const changeStampStatement = perDatabase((db) =>
+  db.$client.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(),
+);
+
+/**
+ * The database's change stamp: equal stamps mean no row changed in between — neither through this
+ * connection (`total_changes()`, which counts uncommitted and rolled-back writes too) nor by a
+ * commit of any other connection (`data_version`). Caches of derived answers compare it.
+ */
+export function changeStamp(db: Db): string {
+  const [changes, version] = changeStampStatement(db).get() as [number, number];
+  return `${changes}:${version}`;
+}
+
 /**
  * `build()` once per database and key, keeping the `limit` most recently used per database. The
  * key must name everything the built statement depends on (for a scoped query: the whole actor),

@@ -15,7 +15,7 @@ import type { Db } from '../../storage/db.ts';
 import type { PortalEventBus } from '../events.ts';
 import { constantTimeEqual, sha256 } from '../ids.ts';
 import type { Actor } from '../policy/actor.ts';
-import { perDatabase } from '../prepared.ts';
+import { changeStamp } from '../prepared.ts';
 import type { ActingUser } from './actor.ts';
 import { needsActivityTouch, type SessionRecord } from './sessions.ts';
 
@@ -37,11 +37,6 @@ interface Entry {
   value: Authenticated;
 }
 
-/** The change stamp of the database: equal stamps mean no row changed in between. */
-const stampStatement = perDatabase((db) =>
-  db.$client.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(),
-);
-
 export class AuthCache {
   readonly #db: Db;
   readonly #entries = new Map<string, Entry>();
@@ -53,8 +48,7 @@ export class AuthCache {
 
   /** The database's change stamp now; read it before the lookups an entry is built from. */
   stamp(): string {
-    const [changes, version] = stampStatement(this.#db).get() as [number, number];
-    return `${changes}:${version}`;
+    return changeStamp(this.#db);
   }
 
   /**

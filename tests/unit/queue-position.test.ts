@@ -2,6 +2,8 @@
  * Queue positions against a brute-force oracle: random queues on a real, migrated SQLite, and
  * after every operation every ticket's position compared with a JS sort of the same rows.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -246,5 +248,54 @@ describe('the estimate', () => {
       0,
     );
     expect(compareQueueOrder({ id: 'b', createdAt: at }, { id: 'a', createdAt: at })).toBeGreaterThan(0);
+  });
+});
+
+describe('the remembered median', () => {
+  it('is recomputed after any write, through this connection or another', async () => {
+    const fresh = tempDatabase();
+    try {
+      const platform = buildTenant(fresh.db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
+      const org = buildTenant(fresh.db, {
+        kind: 'client',
+        name: 'O',
+        slug: 'o',
+        keyPrefix: 'OO',
+        parentId: platform.id,
+      });
+      const user = await buildUser(fresh.db, {
+        email: 'y@t.test',
+        name: 'Y',
+        role: 'client',
+        tenantId: org.id,
+      });
+      const createdAt = new Date(Date.UTC(2026, 0, 1));
+      const t = buildTicket(fresh.db, {
+        tenantId: org.id,
+        requesterId: user.id,
+        subject: 'answered',
+        priority: 'medium',
+        status: 'closed',
+        createdAt,
+        firstResponseAt: new Date(createdAt.getTime() + 30 * 60_000),
+      });
+      expect(medianFirstResponseMinutes(fresh.db, 'medium')).toBe(30);
+      expect(medianFirstResponseMinutes(fresh.db, 'medium')).toBe(30);
+      fresh.db
+        .update(tickets)
+        .set({ firstResponseAt: new Date(createdAt.getTime() + 90 * 60_000) })
+        .where(eq(tickets.id, t.id))
+        .run();
+      expect(medianFirstResponseMinutes(fresh.db, 'medium')).toBe(90);
+      // A commit by another connection to the same file (a second process) is seen too.
+      const other = new Database(join(fresh.dir, 'portal.db'));
+      other
+        .prepare('UPDATE tickets SET first_response_at = ? WHERE id = ?')
+        .run(createdAt.getTime() + 10 * 60_000, t.id);
+      other.close();
+      expect(medianFirstResponseMinutes(fresh.db, 'medium')).toBe(10);
+    } finally {
+      fresh.close();
+    }
   });
 });

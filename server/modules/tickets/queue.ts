@@ -18,6 +18,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL, sql } from
 import type { Db } from '../../../storage/db.ts';
 import { type TicketPriority, type TicketStatus, tickets } from '../../../storage/schema.ts';
 import { type Actor, ticketScopeWhere } from '../../policy/index.ts';
+import { changeStamp } from '../../prepared.ts';
 import { compareKeys } from './ordered-queue.ts';
 import { currentQueueIndex, type QueueIndex } from './queue-index.ts';
 
@@ -173,6 +174,25 @@ export function countQueueRank(db: Db, ticket: QueueTicket): number | null {
  * a resolved ticket's first response is history too.
  */
 export function medianFirstResponseMinutes(db: Db, priority: TicketPriority): number | null {
+  // Every queue position asks for it, and it changes only when a row does: reuse the last answer
+  // while the database's change stamp is the same.
+  const stamp = changeStamp(db);
+  const cached = medianCache.get(db)?.get(priority);
+  if (cached?.stamp === stamp) return cached.median;
+  const median = computeMedianFirstResponse(db, priority);
+  const byPriority = medianCache.get(db) ?? new Map<TicketPriority, CachedMedian>();
+  medianCache.set(db, byPriority.set(priority, { stamp, median }));
+  return median;
+}
+
+interface CachedMedian {
+  stamp: string;
+  median: number | null;
+}
+
+const medianCache = new WeakMap<Db, Map<TicketPriority, CachedMedian>>();
+
+function computeMedianFirstResponse(db: Db, priority: TicketPriority): number | null {
   const rows = statementsFor(db).firstResponses.all({ priority });
   const minutes = rows
     .map((r) => Math.max(0, ((r.firstResponseAt?.getTime() ?? 0) - r.createdAt.getTime()) / 60_000))
