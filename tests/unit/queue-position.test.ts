@@ -158,24 +158,25 @@ describe('queuePosition', () => {
   });
 });
 
+/** A platform with one client org and one client user in it: who files the estimate's tickets. */
+async function oneClient(db: Db) {
+  const platform = buildTenant(db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
+  const org = buildTenant(db, {
+    kind: 'client',
+    name: 'O',
+    slug: 'o',
+    keyPrefix: 'OO',
+    parentId: platform.id,
+  });
+  const user = await buildUser(db, { email: 'x@t.test', name: 'X', role: 'client', tenantId: org.id });
+  return { org, user };
+}
+
 describe('the estimate', () => {
   it('is the median first-response time of the last 50 responded tickets, times the position', async () => {
     const fresh = tempDatabase();
     try {
-      const platform = buildTenant(fresh.db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
-      const org = buildTenant(fresh.db, {
-        kind: 'client',
-        name: 'O',
-        slug: 'o',
-        keyPrefix: 'OO',
-        parentId: platform.id,
-      });
-      const user = await buildUser(fresh.db, {
-        email: 'x@t.test',
-        name: 'X',
-        role: 'client',
-        tenantId: org.id,
-      });
+      const { org, user } = await oneClient(fresh.db);
       const who = { tenantId: org.id, requesterId: user.id };
       expect(medianFirstResponseMinutes(fresh.db, 'high')).toBeNull();
       const t0 = Date.UTC(2026, 0, 1);
@@ -255,20 +256,7 @@ describe('the remembered median', () => {
   it('is recomputed after any write, through this connection or another', async () => {
     const fresh = tempDatabase();
     try {
-      const platform = buildTenant(fresh.db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
-      const org = buildTenant(fresh.db, {
-        kind: 'client',
-        name: 'O',
-        slug: 'o',
-        keyPrefix: 'OO',
-        parentId: platform.id,
-      });
-      const user = await buildUser(fresh.db, {
-        email: 'y@t.test',
-        name: 'Y',
-        role: 'client',
-        tenantId: org.id,
-      });
+      const { org, user } = await oneClient(fresh.db);
       const createdAt = new Date(Date.UTC(2026, 0, 1));
       const t = buildTicket(fresh.db, {
         tenantId: org.id,
