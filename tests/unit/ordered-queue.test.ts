@@ -4,18 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareKeys, OrderedQueue, type QueueKey } from '../../server/modules/tickets/ordered-queue.ts';
-
-/** mulberry32: a seeded generator, so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/random.ts';
 
 /** The oracle's rank: keys strictly before `key`, by a linear scan. */
 const rankIn = (sorted: QueueKey[], key: QueueKey) => sorted.filter((k) => compareKeys(k, key) < 0).length;
@@ -28,7 +17,7 @@ describe('OrderedQueue', () => {
   });
 
   it('ranks like a sorted array through thousands of inserts and removals', () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const queue = new OrderedQueue();
     let oracle: QueueKey[] = [];
     // Few distinct times, so ties on `at` are common; ids from a small alphabet, so duplicates are tried.

@@ -15,49 +15,23 @@ import {
   queueTotal,
 } from '../../server/modules/tickets/queue.ts';
 import { currentQueueIndex } from '../../server/modules/tickets/queue-index.ts';
-import { buildTenant, buildTicket, buildUser } from '../../storage/builders.ts';
+import { buildTicket } from '../../storage/builders.ts';
 import type { Db } from '../../storage/db.ts';
 import { TICKET_PRIORITIES, TICKET_STATUSES, tickets } from '../../storage/schema.ts';
+import { buildClientOrgs, type Filer } from '../support/client-orgs.ts';
 import { tempDatabase } from '../support/db.ts';
+import { seededRandom } from '../support/random.ts';
 
 let temp: ReturnType<typeof tempDatabase>;
 let db: Db;
-const orgs: { tenantId: string; requesterId: string }[] = [];
+let orgs: Filer[] = [];
 
 beforeAll(async () => {
   temp = tempDatabase();
   db = temp.db;
-  const platform = buildTenant(db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
-  for (const n of [1, 2]) {
-    const org = buildTenant(db, {
-      kind: 'client',
-      name: `Org ${n}`,
-      slug: `org${n}`,
-      keyPrefix: `O${n}`,
-      parentId: platform.id,
-    });
-    const user = await buildUser(db, {
-      email: `u${n}@t.test`,
-      name: `U${n}`,
-      role: 'client',
-      tenantId: org.id,
-    });
-    orgs.push({ tenantId: org.id, requesterId: user.id });
-  }
+  orgs = await buildClientOrgs(db, 2);
 });
 afterAll(() => temp.close());
-
-/** mulberry32: a seeded generator, so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const allRows = () =>
   db
@@ -88,7 +62,7 @@ function expectIndexEqualsSql(step: string): void {
 
 describe('the queue index', () => {
   it('equals the SQL counts after every step of random changes, however they were written', () => {
-    const random = rng(20261122);
+    const random = seededRandom(20261122);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
     const base = Date.UTC(2026, 0, 1);
     // A second connection on the same file: its commits reach the index through data_version.
