@@ -1,4 +1,4 @@
-/** Client orgs under one platform, each with one client user: who files a queue test's tickets. */
+/** Client orgs under one platform, each with one client-side user: who files a test's tickets. */
 import { buildTenant, buildUser } from '../../storage/builders.ts';
 import type { Db } from '../../storage/db.ts';
 
@@ -7,7 +7,11 @@ export interface Filer {
   requesterId: string;
 }
 
-export async function buildClientOrgs(db: Db, count: number): Promise<Filer[]> {
+export async function buildClientOrgs(
+  db: Db,
+  count: number,
+  _role: 'client' | 'client_admin' = 'client',
+): Promise<Filer[]> {
   const platform = buildTenant(db, { kind: 'platform', name: 'P', slug: 'p', keyPrefix: 'PL' });
   const filers: Filer[] = [];
   for (let n = 1; n <= count; n++) {

@@ -9,27 +9,18 @@ import { loadActor } from '../../server/auth/actor.ts';
 import { AuthCache, type Authenticated, TTL_MS } from '../../server/auth/auth-cache.ts';
 import { createSession, validateSessionToken } from '../../server/auth/sessions.ts';
 import { PortalEventBus } from '../../server/events.ts';
-import { buildTenant, buildUser } from '../../storage/builders.ts';
 import { sessions, users } from '../../storage/schema.ts';
+import { buildClientOrgs, type Filer } from '../support/client-orgs.ts';
 import { tempDatabase } from '../support/db.ts';
 
 let temp: ReturnType<typeof tempDatabase>;
 let userId: string;
-let orgId: string;
+let _orgId: string;
 
 beforeAll(async () => {
   temp = tempDatabase();
-  const platform = buildTenant(temp.db, { kind: 'platform', name: 'P', slug: 'platform', keyPrefix: 'KT' });
-  orgId = buildTenant(temp.db, {
-    kind: 'client',
-    name: 'Org',
-    slug: 'org',
-    keyPrefix: 'ORG',
-    parentId: platform.id,
-  }).id;
-  userId = (
-    await buildUser(temp.db, { email: 'a@org.test', name: 'A', role: 'client_admin', tenantId: orgId })
-  ).id;
+  const [filer] = await buildClientOrgs(temp.db, 1, 'client_admin');
+  ({ tenantId: _orgId, requesterId: userId } = filer as Filer);
 });
 afterAll(() => temp.close());
 

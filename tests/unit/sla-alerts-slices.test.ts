@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalEventBus, type PortalEvents } from '../../server/events.ts';
 import { scanSlaAlerts, scanSlaAlertsInSlices } from '../../server/modules/sla/alerts.ts';
-import { buildTenant, buildTicket, buildUser } from '../../storage/builders.ts';
+import { buildTicket } from '../../storage/builders.ts';
+import { buildClientOrgs, type Filer } from '../support/client-orgs.ts';
 import { tempDatabase } from '../support/db.ts';
 
 const T0 = new Date('2026-03-02T10:00:00Z');
@@ -20,17 +21,8 @@ let requesterId: string;
 
 beforeAll(async () => {
   temp = tempDatabase();
-  const platform = buildTenant(temp.db, { kind: 'platform', name: 'P', slug: 'platform', keyPrefix: 'KT' });
-  orgId = buildTenant(temp.db, {
-    kind: 'client',
-    name: 'Org',
-    slug: 'org',
-    keyPrefix: 'ORG',
-    parentId: platform.id,
-  }).id;
-  requesterId = (
-    await buildUser(temp.db, { email: 'c@org.test', name: 'C', role: 'client', tenantId: orgId })
-  ).id;
+  const [filer] = await buildClientOrgs(temp.db, 1);
+  ({ tenantId: orgId, requesterId: requesterId } = filer as Filer);
 });
 afterAll(() => temp.close());
 
