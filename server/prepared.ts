@@ -24,12 +24,17 @@ const changeStampStatement = perDatabase((db) =>
   db.$client.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw(),
 );
 
+let inTransactionStamps = 0;
+
 /**
  * The database's change stamp: equal stamps mean no row changed in between — neither through this
- * connection (`total_changes()`, which counts uncommitted and rolled-back writes too) nor by a
- * commit of any other connection (`data_version`). Caches of derived answers compare it.
+ * connection (`total_changes()`, which counts its writes, committed or not) nor by a commit of any
+ * other connection (`data_version`). Caches of derived answers compare it. Inside a transaction
+ * every stamp is new, so nothing is cached or served there: an answer read from uncommitted rows
+ * would otherwise outlive a rollback, which does not lower `total_changes()`.
  */
 export function changeStamp(db: Db): string {
+  if (db.$client.inTransaction) return `tx:${++inTransactionStamps}`;
   const [changes, version] = changeStampStatement(db).get() as [number, number];
   return `${changes}:${version}`;
 }

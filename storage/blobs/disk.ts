@@ -5,11 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidKey, BlobNotFoundError, type BlobStore } from './types.ts';
+
+/** fsync a file or a directory (a directory's sync makes a rename in it durable). */
+async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export function diskBlobStore(dir: string): BlobStore {
   const tmpDir = join(dir, '.tmp');
@@ -27,7 +37,10 @@ export function diskBlobStore(dir: string): BlobStore {
       try {
         const source = Buffer.isBuffer(body) ? Readable.from([body]) : body;
         await pipeline(source, createWriteStream(tmp, { flags: 'wx' }));
+        // On disk before the row that points at it commits: the bytes, then the new name.
+        await syncPath(tmp);
         await rename(tmp, target);
+        await syncPath(dirname(target));
       } catch (err) {
         await rm(tmp, { force: true });
         throw err;

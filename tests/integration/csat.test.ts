@@ -72,7 +72,7 @@ describe('asking for a rating', () => {
     let token = '';
     await eventually(() => {
       const sent = portal.ctx.db
-        .select({ subject: outboxEmails.subject, file: outboxEmails.file })
+        .select({ subject: outboxEmails.subject, file: outboxEmails.file, text: outboxEmails.text })
         .from(outboxEmails)
         .where(eq(outboxEmails.toAddress, ADMIN))
         .all()
@@ -81,6 +81,8 @@ describe('asking for a rating', () => {
       const raw = rawEmail(portal.dataDir, sent!.file);
       token = /\/csat\/([A-Za-z0-9_-]+)/.exec(raw)?.[1] ?? '';
       expect(token).not.toBe('');
+      // The rating link works without a session: the outbox copy staff read never carries it.
+      expect(sent!.text).not.toContain(token);
     });
     // The link's path reaches the web app (never the JSON 404 for file-like paths)...
     const pageRes = await fetch(`${portal.url}/csat/${token}`);

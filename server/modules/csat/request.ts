@@ -33,6 +33,7 @@ export function requestCsat(ctx: AppContext, event: PortalEvents['ticket.status_
   const ticket = findVisibleTicket(ctx.db, loaded.actor, event.ticketId);
   if (!ticket || findCsat(ctx.db, ticket.id)) return;
   const token = issueCsatToken(ctx.secretKey, ticket.id, loaded.actor.userId);
+  const link = csatLink(ctx, token);
   notify(ctx, {
     userId: loaded.actor.userId,
     tenantId: ticket.tenantId,
@@ -40,7 +41,8 @@ export function requestCsat(ctx: AppContext, event: PortalEvents['ticket.status_
     ticketId: ticket.id,
     title: `How did we do on ${ticket.key}?`,
     body: `“${ticket.subject}” is resolved. Tell ${ticket.servicingName ?? 'the team'} how it went: pick a rating and add a comment if you like.`,
-    link: csatLink(ctx, token),
+    link,
+    secrets: [link, token],
   });
 }
 

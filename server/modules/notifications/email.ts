@@ -130,9 +130,16 @@ export async function deliver(
   to: { email: string; tenantId: string },
   branding: Branding,
   content: EmailContent,
+  secrets: string[] = [],
 ): Promise<boolean> {
   try {
-    await ctx.mailer.send({ tenantId: to.tenantId, to: to.email, fromName: branding.portalName, ...content });
+    await ctx.mailer.send({
+      tenantId: to.tenantId,
+      to: to.email,
+      fromName: branding.portalName,
+      ...content,
+      secrets,
+    });
     return true;
   } catch (err) {
     ctx.log.error({ err, to: to.email }, 'notification email failed');

@@ -24,6 +24,11 @@ export interface NotifyInput {
   body: string;
   /** absolute URL for the email's button; default: the ticket page */
   link?: string;
+  /**
+   * Bearer capabilities in the link (a rating token): emailed to the recipient but kept out of
+   * the outbox copy staff can read, as sign-in links are (mailer.ts `secrets`).
+   */
+  secrets?: string[];
 }
 
 /** Sends the user's current unread count to every tab they have open (fire-and-forget). */
@@ -82,5 +87,11 @@ function record(ctx: AppContext, input: NotifyInput): void {
     },
     preferencesUrl(ctx),
   );
-  void deliver(ctx, { email: loaded.user.email, tenantId: loaded.actor.tenantId }, branding, content);
+  void deliver(
+    ctx,
+    { email: loaded.user.email, tenantId: loaded.actor.tenantId },
+    branding,
+    content,
+    input.secrets,
+  );
 }

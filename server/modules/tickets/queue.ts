@@ -18,7 +18,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, lt, type SQL, sql } from
 import type { Db } from '../../../storage/db.ts';
 import { type TicketPriority, type TicketStatus, tickets } from '../../../storage/schema.ts';
 import { type Actor, ticketScopeWhere } from '../../policy/index.ts';
-import { changeStamp } from '../../prepared.ts';
+import { changeStamp, perDatabase } from '../../prepared.ts';
 import { compareKeys } from './ordered-queue.ts';
 import { currentQueueIndex, type QueueIndex } from './queue-index.ts';
 
@@ -104,17 +104,8 @@ function buildStatements(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof buildStatements>>();
-
 /** The statements of this database, prepared once. */
-function statementsFor(db: Db): ReturnType<typeof buildStatements> {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = buildStatements(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = perDatabase(buildStatements);
 
 /** The queue index of this database when it may answer now; null inside a transaction. */
 function indexOf(db: Db): QueueIndex | null {

@@ -35,10 +35,6 @@ export function updateTicket(deps: TicketDeps, caller: Caller, id: string, input
   const visible = findVisibleTicket(deps.db, actor, id);
   if (!visible) throw notFound('ticket');
   if (!canUpdateTicket(actor, ticketRefOf(visible))) throw forbidden('You cannot change this ticket.');
-  if (visible.mergedIntoId && input.status !== undefined && input.status !== visible.status) {
-    // A merged ticket lives on in the survivor: reopening it would split the conversation again.
-    throw new AppError(409, 'merged', 'This ticket was merged into another; work on that one instead.');
-  }
   const org = { id: visible.tenantId, parentId: visible.tenantParentId };
   const assignee = input.assigneeId ? findAssignee(deps.db, actor, org, input.assigneeId) : null;
   if (input.assigneeId && !assignee) {
@@ -50,6 +46,10 @@ export function updateTicket(deps: TicketDeps, caller: Caller, id: string, input
       // Re-read inside the write lock: the {from, to} entries must describe the row replaced.
       const before = findVisibleTicket(deps.db, actor, id);
       if (!before) throw notFound('ticket');
+      if (before.mergedIntoId && input.status !== undefined && input.status !== before.status) {
+        // A merged ticket lives on in the survivor: reopening it would split the conversation again.
+        throw new AppError(409, 'merged', 'This ticket was merged into another; work on that one instead.');
+      }
       const now = new Date();
       const base = { ticketId: id, tenantId: before.tenantId, actorId: actor.userId } as const;
       const events: TicketEventInput[] = [];
