@@ -15,6 +15,7 @@ import { persistenceExtension } from './extensions/persistence.ts';
 import { projectionsExtension } from './extensions/projections.ts';
 import { revocationExtension } from './extensions/revocation.ts';
 import { validationExtension } from './extensions/validation.ts';
+import { writeOrderExtension } from './extensions/write-order.ts';
 import { pushToUser } from './push.ts';
 import { RightsClock } from './rights-clock.ts';
 import { ticketLiveExtension } from './tickets/live.ts';
@@ -52,9 +53,11 @@ export function mountCollaboration(ctx: AppContext, httpServer: Server): Collabo
     flushMaxBytes: Number.POSITIVE_INFINITY,
     extensions: [
       // Hooks of one kind run by priority, highest first. onAuthenticate: authentication, then
-      // limits. beforeSync: limits (size), validation, then persistence (the log append) — so a
-      // refused update is never stored. onStoreDocument: persistence, then projections.
+      // limits. beforeSync: write order (one client write per document at a time), limits
+      // (size), validation, then persistence (the log append) — so a refused update is never
+      // stored. onStoreDocument: persistence, then projections.
       authenticationExtension(ctx, clock),
+      writeOrderExtension(),
       limitsExtension(),
       revocationExtension(ctx, clock),
       awarenessIdentityExtension(),
