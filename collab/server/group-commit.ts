@@ -10,6 +10,8 @@
  * and waiters are told in that order. Failure: the transaction is all or nothing, and every
  * waiter of a failed batch is rejected with the error; nothing of it was written.
  */
+
+import { perDatabase } from '../../server/prepared.ts';
 import type { Db } from '../../storage/db.ts';
 import { appendUpdates, type LogEntry } from './update-log.ts';
 
@@ -107,17 +109,8 @@ export function createGroupCommit(
   };
 }
 
-const writers = new WeakMap<Db, GroupCommit>();
-
 /**
  * The one group-commit writer of `db`: every persistence extension on the same database shares
  * it, so their appends of one turn share the fsync too.
  */
-export function groupCommitFor(db: Db): GroupCommit {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = createGroupCommit(db);
-    writers.set(db, writer);
-  }
-  return writer;
-}
+export const groupCommitFor: (db: Db) => GroupCommit = perDatabase((db) => createGroupCommit(db));

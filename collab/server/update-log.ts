@@ -5,6 +5,7 @@
  * disk. Batching appends into one transaction per event-loop turn is group-commit.ts's job.
  */
 import { and, asc, eq, gt, lte, max, sql } from 'drizzle-orm';
+import { perDatabase } from '../../server/prepared.ts';
 import type { Db } from '../../storage/db.ts';
 import { collabDocuments, collabUpdates } from '../../storage/schema.ts';
 
@@ -31,14 +32,10 @@ function buildInsert(db: Db) {
     .prepare();
 }
 
-const inserts = new WeakMap<Db, ReturnType<typeof buildInsert>>();
+const insertStatement = perDatabase(buildInsert);
 
 function insertRow(db: Db, name: string, update: Uint8Array, createdAt: Date): number {
-  let insert = inserts.get(db);
-  if (!insert) {
-    insert = buildInsert(db);
-    inserts.set(db, insert);
-  }
+  const insert = insertStatement(db);
   const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
   const row = insert.get({ name, update: bytes, createdAt });
   if (!row) throw new Error('collab: appending to the update log returned no row');
